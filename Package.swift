@@ -1,0 +1,58 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Layering, bottom up:
+//   CLibArchive, CZstd        system libraries (pkg-config)
+//   BuildArchive              the build-tree archive engine (pack, unpack, list, relocate)
+//   Derivations               the .drv model, ATerm reader/writer, store paths, nix-base32
+//   NixInterface              running Nix (nix-instantiate, nix-build, nix-store) with the sandbox settings
+//   ShellAnalysis             bash lexer and analyzer for phase scripts
+//   SplitPlanning             phase plan, segments, attribute placement, findings
+//   NixEmission               Nix expressions that build a package split (wrap)
+//   BuildSession              build with live progress, explain, enter
+//   PhasesplitCommands        the swift-argument-parser commands (thin: parse, call, print)
+//   phasesplit                the executable
+let package = Package(
+  name: "phasesplit",
+  platforms: [.macOS(.v13)],
+  products: [
+    .executable(name: "phasesplit", targets: ["phasesplit"])
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+  ],
+  targets: [
+    .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
+    .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
+    .target(name: "BuildArchive", dependencies: ["CLibArchive", "CZstd"]),
+    .target(name: "Derivations"),
+    .target(
+      name: "NixInterface",
+      dependencies: ["Derivations", .product(name: "Subprocess", package: "swift-subprocess")]
+    ),
+    .target(name: "ShellAnalysis"),
+    .target(name: "SplitPlanning", dependencies: ["Derivations", "ShellAnalysis"]),
+    .target(name: "NixEmission", dependencies: ["Derivations", "SplitPlanning", "NixInterface"]),
+    .target(
+      name: "BuildSession",
+      dependencies: ["Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildArchive"]
+    ),
+    .target(
+      name: "PhasesplitCommands",
+      dependencies: [
+        "BuildArchive", "Derivations", "NixInterface", "ShellAnalysis", "SplitPlanning", "NixEmission",
+        "BuildSession", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]
+    ),
+    .executableTarget(name: "phasesplit", dependencies: ["PhasesplitCommands"]),
+    .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive"]),
+    .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface"]),
+    .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"]),
+    .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations"]),
+    .testTarget(
+      name: "IntegrationTests",
+      dependencies: ["BuildArchive", "Derivations", "NixInterface", "SplitPlanning", "BuildSession"]
+    ),
+  ]
+)

@@ -1,0 +1,1 @@
+// BuildArchive module. See Package.swift for the layering.

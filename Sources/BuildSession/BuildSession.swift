@@ -1,0 +1,1 @@
+// BuildSession module. See Package.swift for the layering.

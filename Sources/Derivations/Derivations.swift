@@ -1,0 +1,1 @@
+// Derivations module. See Package.swift for the layering.

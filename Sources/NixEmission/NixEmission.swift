@@ -1,0 +1,1 @@
+// NixEmission module. See Package.swift for the layering.

@@ -1,0 +1,1 @@
+// NixInterface module. See Package.swift for the layering.

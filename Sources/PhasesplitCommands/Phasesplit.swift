@@ -1,0 +1,17 @@
+import ArgumentParser
+
+/// The `phasesplit` root command. Subcommands live one per file in this module and hold no
+/// logic of their own: they parse, call the library, and print.
+public struct Phasesplit: AsyncParsableCommand {
+  public static let configuration = CommandConfiguration(
+    commandName: "phasesplit",
+    abstract: "Split a Nix stdenv build into a chain of cached segment derivations.",
+    version: "0.1.0",
+    groupedSubcommands: [
+      CommandGroup(name: "Packaging", subcommands: []),
+      CommandGroup(name: "Inside segment builds", subcommands: []),
+    ]
+  )
+
+  public init() {}
+}

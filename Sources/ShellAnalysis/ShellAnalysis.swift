@@ -1,0 +1,1 @@
+// ShellAnalysis module. See Package.swift for the layering.

@@ -1,0 +1,1 @@
+// SplitPlanning module. See Package.swift for the layering.

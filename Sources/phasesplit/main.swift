@@ -1,0 +1,3 @@
+import PhasesplitCommands
+
+await Phasesplit.main()
