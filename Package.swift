@@ -50,6 +50,7 @@ let package = Package(
     .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface"]),
     .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"]),
     .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations"]),
+    .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: ["BuildArchive", "Derivations", "NixInterface", "SplitPlanning", "BuildSession"]
