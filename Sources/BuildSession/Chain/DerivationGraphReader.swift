@@ -45,9 +45,12 @@ public struct DerivationGraphReader: Sendable {
           attributes[name] = value as? String ?? Self.jsonText(value)
         }
       }
-      summaries[path] = DerivationSummary(
+      var summary = DerivationSummary(
         path: path, outputPaths: outputs, inputDerivations: inputs,
         inputSources: object["inputSrcs"] as? [String] ?? [], attributes: attributes)
+      summary.arguments = object["args"] as? [String] ?? []
+      summary.usesStructuredAttributes = (object["env"] as? [String: Any])?["__json"] != nil
+      summaries[path] = summary
     }
     return summaries
   }

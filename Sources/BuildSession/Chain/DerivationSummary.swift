@@ -13,6 +13,10 @@ public struct DerivationSummary: Sendable, Equatable {
   public var inputSources: [String]
   /// The environment: attribute name → value (structured attributes expanded, as JSON text).
   public var attributes: [String: String]
+  /// The builder's arguments.
+  public var arguments: [String] = []
+  /// Whether the derivation uses structured attributes (`__json`).
+  public var usesStructuredAttributes = false
 
   /// Creates a summary.
   public init(

@@ -9,6 +9,8 @@ import Foundation
 public enum SegmentChainReader {
   /// The attribute that lists a segment's phases.
   public static let phasesAttribute = "phasesplitPhases"
+  /// The attribute that names a segment.
+  public static let segmentAttribute = "phasesplitSegment"
   /// The infix of earlier segments' names.
   public static let segmentNameInfix = "-seg-"
   /// The name of the final segment.
@@ -30,13 +32,15 @@ public enum SegmentChainReader {
     {
       earlier.append(
         Segment(
-          name: String(previous.name.dropFirst(prefix.count)), derivationPath: previous.path,
+          name: previous.attributes[segmentAttribute] ?? String(previous.name.dropFirst(prefix.count)),
+          derivationPath: previous.path,
           phases: phases(of: previous), outputPaths: previous.outputPaths, isFinal: false))
       current = previous
     }
     guard !earlier.isEmpty else { throw .notSplit(derivationPath: finalPath, name: final.name) }
     let finalSegment = Segment(
-      name: finalSegmentName, derivationPath: finalPath, phases: phases(of: final),
+      name: final.attributes[segmentAttribute] ?? finalSegmentName, derivationPath: finalPath,
+      phases: phases(of: final),
       outputPaths: final.outputPaths, isFinal: true)
     return SegmentChain(packageName: final.name, segments: earlier.reversed() + [finalSegment])
   }
