@@ -1,3 +1,10 @@
+import ArgumentParser
 import PhasesplitCommands
 
-await Phasesplit.main()
+/// Runs the asynchronous root command through `AsyncParsableCommand.main()`; a plain
+/// `Phasesplit.main()` here resolves to the synchronous overload, which refuses async commands.
+func runAsyncRoot<Root: AsyncParsableCommand>(_ root: Root.Type) async {
+  await root.main(nil)
+}
+
+await runAsyncRoot(Phasesplit.self)

@@ -2,7 +2,7 @@ import Foundation
 
 /// Runs external commands (Nix, unshare, bash) with captured or streamed output.
 ///
-/// Nix commands get the caller's environment plus ``NixSettings/environment``, so the project's
+/// Nix commands get the caller's environment plus ``SessionNixSettings/environment``, so the project's
 /// sandbox settings (`NIX_CONFIG`) apply to every Nix invocation of a session.
 public struct CommandRunner: Sendable {
   /// Extra environment variables for every command (overriding the inherited ones).

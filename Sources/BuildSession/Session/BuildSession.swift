@@ -3,11 +3,11 @@ import Foundation
 /// Builds a split package with live progress and reports per segment what was reused, built or
 /// failed (`phasesplit build`), and reads segment chains for `explain` and `enter`.
 public struct BuildSession: Sendable {
-  /// The runner for Nix (carries ``NixSettings``).
+  /// The runner for Nix (carries ``SessionNixSettings``).
   public var runner: CommandRunner
 
   /// Creates a session running Nix with `settings`.
-  public init(settings: NixSettings = .current()) {
+  public init(settings: SessionNixSettings = .current()) {
     runner = CommandRunner(environment: settings.environment)
   }
 

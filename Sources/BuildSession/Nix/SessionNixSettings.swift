@@ -5,7 +5,7 @@ import Foundation
 /// When the caller's environment already has `NIX_CONFIG` it is used unchanged; otherwise the
 /// project's `fixtures/nix.conf` is located next to the executable's checkout (or the working
 /// directory) and passed as `NIX_CONFIG`.
-public struct NixSettings: Sendable, Equatable {
+public struct SessionNixSettings: Sendable, Equatable {
   /// The `NIX_CONFIG` text, or `nil` to run Nix with its own configuration.
   public var configuration: String?
 
@@ -15,10 +15,10 @@ public struct NixSettings: Sendable, Equatable {
   }
 
   /// The settings for this process: inherited `NIX_CONFIG`, else the checkout's `fixtures/nix.conf`.
-  public static func current() -> NixSettings {
+  public static func current() -> SessionNixSettings {
     let environment = ProcessInfo.processInfo.environment
     if let inherited = environment["NIX_CONFIG"], !inherited.isEmpty {
-      return NixSettings(configuration: inherited)
+      return SessionNixSettings(configuration: inherited)
     }
     let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
     let candidates = [
@@ -27,10 +27,10 @@ public struct NixSettings: Sendable, Equatable {
     ]
     for candidate in candidates {
       if let text = try? String(contentsOfFile: candidate, encoding: .utf8) {
-        return NixSettings(configuration: text)
+        return SessionNixSettings(configuration: text)
       }
     }
-    return NixSettings(configuration: nil)
+    return SessionNixSettings(configuration: nil)
   }
 
   /// The environment variables that apply these settings.
