@@ -71,6 +71,9 @@ public struct SegmentComparison: Sendable {
       if let newPath, let oldPath { pathMap[oldPath] = newPath }
       reasons.append(.inputSourceChanged(name: name, old: oldPath, new: newPath))
     }
+    if new.arguments != Self.substituting(pathMap, in: old.arguments) {
+      reasons.append(.builderChanged)
+    }
     let outputNames = Set(new.outputPaths.keys).union(old.outputPaths.keys)
     for name in Set(new.attributes.keys).union(old.attributes.keys).sorted() where !outputNames.contains(name)
     {
@@ -79,7 +82,7 @@ public struct SegmentComparison: Sendable {
       guard newValue != oldValue else { continue }
       if let newValue, let oldValue, Self.substituting(pathMap, in: oldValue) == newValue { continue }
       if name == "builder" || name == "system" {
-        reasons.append(.builderChanged)
+        if !reasons.contains(.builderChanged) { reasons.append(.builderChanged) }
         continue
       }
       reasons.append(.attributeChanged(name: name, old: oldValue, new: newValue))
@@ -94,6 +97,10 @@ public struct SegmentComparison: Sendable {
     for (name, oldPath) in old.outputPaths where !oldPath.isEmpty {
       if let newPath = new.outputPaths[name], !newPath.isEmpty { map[oldPath] = newPath }
     }
+  }
+
+  static func substituting(_ map: [String: String], in values: [String]) -> [String] {
+    values.map { substituting(map, in: $0) }
   }
 
   static func substituting(_ map: [String: String], in value: String) -> String {
