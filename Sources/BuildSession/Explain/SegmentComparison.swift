@@ -87,7 +87,17 @@ public struct SegmentComparison: Sendable {
       }
       reasons.append(.attributeChanged(name: name, old: oldValue, new: newValue))
     }
-    return reasons
+    let own = reasons.filter { !Self.isBookkeeping($0) }
+    return own.isEmpty ? reasons : own
+  }
+
+  /// The runner's lists of carried attributes: they change whenever an attribute is added or
+  /// removed somewhere, so they are shown only when nothing else explains a rebuild.
+  static let bookkeepingAttributes: Set<String> = ["phasesplitAttributes", "phasesplitPreviousAttributes"]
+
+  static func isBookkeeping(_ reason: RebuildReason) -> Bool {
+    if case .attributeChanged(let name, _, _) = reason { return bookkeepingAttributes.contains(name) }
+    return false
   }
 
   private func mapOutputs(
