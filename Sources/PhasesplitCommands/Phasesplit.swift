@@ -9,7 +9,8 @@ public struct Phasesplit: AsyncParsableCommand {
     version: "0.1.0",
     groupedSubcommands: [
       CommandGroup(
-        name: "Packaging", subcommands: [BuildCommand.self, ExplainCommand.self, EnterCommand.self]),
+        name: "Packaging",
+        subcommands: [ShowDerivationCommand.self, BuildCommand.self, ExplainCommand.self, EnterCommand.self]),
       CommandGroup(name: "Inside segment builds", subcommands: []),
     ]
   )
