@@ -11,7 +11,8 @@ public struct Phasesplit: AsyncParsableCommand {
       CommandGroup(
         name: "Packaging",
         subcommands: [ShowDerivationCommand.self, BuildCommand.self, ExplainCommand.self, EnterCommand.self]),
-      CommandGroup(name: "Inside segment builds", subcommands: []),
+      CommandGroup(
+        name: "Inside segment builds", subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self]),
     ]
   )
 
