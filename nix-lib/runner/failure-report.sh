@@ -4,10 +4,16 @@
 
 __phasesplitStep="starting"
 __phasesplitChainedExitTrap=""
+__phasesplitFailedPhase=""
 
 # __phasesplitInstallFailureTrap: installs the report as the EXIT trap, keeping any other
-# EXIT trap (the stdenv's exit handler) to run after it. Safe to call more than once.
+# EXIT trap (the stdenv's exit handler) to run after it, and an ERR trap (inherited by
+# functions) that notes the phase a command failed in: the stdenv's `curPhase` is local to
+# its phase runner, gone by the time the EXIT trap runs. Safe to call more than once.
 __phasesplitInstallFailureTrap() {
+  set -o errtrace
+  # shellcheck disable=SC2154 # curPhase is the stdenv's
+  trap '__phasesplitFailedPhase=${curPhase:-}' ERR
   local existing words=()
   existing=$(trap -p EXIT)
   if [ -n "$existing" ]; then
@@ -24,7 +30,7 @@ __phasesplitOnExit() {
   if [ "$status" -ne 0 ]; then
     local where=$__phasesplitStep
     if [ "$where" = phases ]; then
-      where=${curPhase:-genericBuild}
+      where=${__phasesplitFailedPhase:-${curPhase:-genericBuild}}
     fi
     {
       echo "phasesplit: segment ${__phasesplitSegment:-?} failed in $where (package ${__phasesplitPackage:-?})"

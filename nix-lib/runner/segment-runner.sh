@@ -50,6 +50,7 @@ __phasesplitSnapshot
 if [ -n "$__phasesplitPrevious" ]; then
   __phasesplitStep="restoring the shell state of segment $__phasesplitPreviousSegment"
   __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
+  __phasesplitInstallFailureTrap
 fi
 
 # This segment's phases; the final segment moves the outputs to their real paths right

@@ -80,7 +80,7 @@ __phasesplitWriteState() {
 }
 
 # The commands that restore the shell options, leaving out the ones the runner controls
-# (errexit) and the ones only an interactive shell or bash itself may set.
+# (errexit, errtrace) and the ones only an interactive shell or bash itself may set.
 __phasesplitShellOptions() {
   local line
   while IFS= read -r line; do
@@ -91,7 +91,7 @@ __phasesplitShellOptions() {
   done < <(shopt -p)
   while IFS= read -r line; do
     case $line in
-      *" errexit" | *" emacs" | *" vi" | *" history" | *" monitor" | *" interactive-comments") ;;
+      *" errexit" | *" errtrace" | *" emacs" | *" vi" | *" history" | *" monitor" | *" interactive-comments") ;;
       *) printf '%s\n' "$line" ;;
     esac
   done < <(set +o)
