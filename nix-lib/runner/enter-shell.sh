@@ -12,6 +12,18 @@
 if [ "${1:-}" = mount ]; then
   set -eu
   scratch=${PHASESPLIT_ENTER_DIR:?phasesplit enter: PHASESPLIT_ENTER_DIR is not set}
+  # The segment's PATH is the sandbox's (/path-not-set); the mounting runs with the host's.
+  segmentPath=$PATH
+  PATH=/usr/sbin:/usr/bin:/sbin:/bin
+  # shellcheck disable=SC2317 # run by the EXIT trap
+  cleanUp() {
+    cd /
+    umount /nix/store /build 2>/dev/null || true
+    rm -rf "$scratch"
+  }
+  trap cleanUp EXIT
+  trap 'exit 129' HUP
+  trap 'exit 143' TERM
   mount --bind "$scratch/build" /build
   mount -t overlay overlay \
     -o "lowerdir=/nix/store,upperdir=$scratch/store-upper,workdir=$scratch/store-work" /nix/store
@@ -19,13 +31,11 @@ if [ "${1:-}" = mount ]; then
   status=0
   if [ -n "${PHASESPLIT_ENTER_COMMAND:-}" ]; then
     # shellcheck disable=SC2016 # expanded by the inner shell
-    bash --noprofile --norc -c 'source "$1" && eval "$PHASESPLIT_ENTER_COMMAND"' enter-shell "$0" || status=$?
+    PATH=$segmentPath /bin/bash --noprofile --norc -c 'source "$1" && eval "$PHASESPLIT_ENTER_COMMAND"' \
+      enter-shell "$0" || status=$?
   else
-    bash --noprofile --rcfile "$0" -i || status=$?
+    PATH=$segmentPath /bin/bash --noprofile --rcfile "$0" -i || status=$?
   fi
-  cd /
-  umount /nix/store /build 2>/dev/null || true
-  rm -rf "$scratch"
   exit "$status"
 fi
 
@@ -48,10 +58,10 @@ done
 # shellcheck disable=SC1091,SC2154 # the stdenv's setup script, a build input
 source "$stdenv/setup"
 __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
-# genericBuild in this shell runs the rest of this segment's phases.
+# genericBuild in this shell runs the rest of this segment's phases; curPhase names the next.
 unset phases
-# shellcheck disable=SC2034 # read by the stdenv's genericBuild
-phases="${__phasesplitPhases[*]}"
+# shellcheck disable=SC2034 # read by the stdenv's genericBuild and the user
+phases="${__phasesplitPhases[*]}" curPhase=${__phasesplitPhases[0]:-}
 
 if [ -z "${PHASESPLIT_ENTER_COMMAND:-}" ]; then
   # An interactive shell must survive failing commands.

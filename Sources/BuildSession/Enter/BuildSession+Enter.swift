@@ -64,6 +64,7 @@ extension BuildSession {
   /// Replaces this process with `launch` (never returns on success).
   public func execute(_ launch: EnterLaunch) -> BuildSessionError {
     let arguments = launch.arguments.map { strdup($0) } + [nil]
+    SignalMask.unblockAll()
     execvp(launch.arguments[0], arguments)
     return .commandFailedToStart(commandLine: launch.arguments, reason: String(cString: strerror(errno)))
   }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Runs external commands (Nix, unshare, bash) with captured or streamed output.
 ///
-/// Nix commands get the caller's environment plus ``SessionNixSettings/environment``, so the project's
-/// sandbox settings (`NIX_CONFIG`) apply to every Nix invocation of a session.
+/// Commands get the caller's environment plus ``environment`` (a session puts the project's
+/// sandbox settings there as `NIX_CONFIG`, so they apply to every Nix invocation).
 public struct CommandRunner: Sendable {
   /// Extra environment variables for every command (overriding the inherited ones).
   public var environment: [String: String]
@@ -33,7 +33,7 @@ public struct CommandRunner: Sendable {
     process.standardError = errorPipe
     process.standardInput = FileHandle.nullDevice
     do {
-      try process.run()
+      try SignalMask.withAllUnblocked { try process.run() }
     } catch {
       throw .commandFailedToStart(commandLine: arguments, reason: "\(error)")
     }

@@ -1,14 +1,18 @@
 import Foundation
+import NixInterface
 
 /// Builds a split package with live progress and reports per segment what was reused, built or
 /// failed (`phasesplit build`), and reads segment chains for `explain` and `enter`.
 public struct BuildSession: Sendable {
-  /// The runner for Nix (carries ``SessionNixSettings``).
+  /// The runner for Nix (carries the Nix settings as `NIX_CONFIG`).
   public var runner: CommandRunner
 
-  /// Creates a session running Nix with `settings`.
-  public init(settings: SessionNixSettings = .current()) {
-    runner = CommandRunner(environment: settings.environment)
+  /// Creates a session running Nix with `settings` (default: the project's sandbox settings),
+  /// added to the caller's `NIX_CONFIG`.
+  public init(settings: NixSettings = .projectDefault) {
+    let inherited = ProcessInfo.processInfo.environment["NIX_CONFIG"]
+    runner = CommandRunner(
+      environment: settings.nixConfigValue(inheriting: inherited).map { ["NIX_CONFIG": $0] } ?? [:])
   }
 
   /// Reads the segment chain whose final segment is `finalDerivationPath`.

@@ -39,18 +39,28 @@ enum SessionTestSupport {
   }
 
   /// Runs a command to completion with the Nix settings, capturing stdout and stderr.
-  static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  ///
+  /// The child starts with no signal blocked (test threads block them, and children inherit the
+  /// mask). With `detached`, stdout and stderr go to /dev/null and nothing is captured: for
+  /// commands that leave a daemon holding their output open (`tmux new-session -d`).
+  static func run(_ arguments: [String], environment: [String: String] = [:], detached: Bool = false) throws
+    -> Result
+  {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = arguments
     process.environment = ProcessInfo.processInfo.environment.merging(nixEnvironment) { $1 }
       .merging(environment) { $1 }
+    process.standardInput = FileHandle.nullDevice
+    if detached {
+      return Result(
+        status: try spawnDetached(arguments, environment: process.environment ?? [:]), output: "", error: "")
+    }
     let output = Pipe()
     let error = Pipe()
     process.standardOutput = output
     process.standardError = error
-    process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try withUnblockedSignals { try process.run() }
     let group = DispatchGroup()
     nonisolated(unsafe) var errorBytes = Data()
     group.enter()
@@ -64,6 +74,44 @@ enum SessionTestSupport {
     return Result(
       status: process.terminationStatus, output: String(decoding: outputBytes, as: UTF8.self),
       error: String(decoding: errorBytes, as: UTF8.self))
+  }
+
+  /// Starts `arguments` with posix_spawn (no signal blocked, stdout and stderr to /dev/null) and
+  /// waits for it with waitpid; Foundation's Process does not notice the exit of a client whose
+  /// daemon child (the tmux server) lives on.
+  static func spawnDetached(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+    var actions = posix_spawn_file_actions_t()
+    posix_spawn_file_actions_init(&actions)
+    defer { posix_spawn_file_actions_destroy(&actions) }
+    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    var attributes = posix_spawnattr_t()
+    posix_spawnattr_init(&attributes)
+    defer { posix_spawnattr_destroy(&attributes) }
+    var empty = sigset_t()
+    sigemptyset(&empty)
+    posix_spawnattr_setsigmask(&attributes, &empty)
+    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
+    let argv = arguments.map { strdup($0) } + [nil]
+    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
+    defer { (argv + envp).forEach { free($0) } }
+    var pid: pid_t = 0
+    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
+    try #require(spawned == 0, "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+    return (status >> 8) & 0xff
+  }
+
+  /// Runs `body` with no signal blocked on this thread.
+  static func withUnblockedSignals(_ body: () throws -> Void) rethrows {
+    var empty = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&empty)
+    pthread_sigmask(SIG_SETMASK, &empty, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    try body()
   }
 
   /// Runs the CLI under test.
