@@ -10,7 +10,8 @@ public struct Phasesplit: AsyncParsableCommand {
     groupedSubcommands: [
       CommandGroup(name: "Packaging", subcommands: []),
       CommandGroup(
-        name: "Inside segment builds", subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self]),
+        name: "Inside segment builds",
+        subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self]),
     ]
   )
 
