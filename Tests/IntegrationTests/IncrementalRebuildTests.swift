@@ -31,12 +31,13 @@ struct IncrementalRebuildTests {
     #expect(marked == marker + "\n")
   }
 
-  @Test("a failing install names its segment; the fix builds only the final segment")
+  @Test("a failing install names its segment; the fixed package builds only the final segment")
   func failingInstallReportsAndResumes() throws {
     let harness = try NixHarness.make()
     defer { harness.cleanUp() }
+    // A fresh postInstall keeps the failing final segment new to the store, so it really runs.
     let marker = Self.uniqueMarker()
-    let failing = SplitRequest(fixture: "plainMake", postInstallExtra: "echo \(marker); false")
+    let failing = SplitRequest(fixture: "failingInstall", postInstallExtra: "echo \(marker)")
     let failingFinal = try harness.instantiate("split", failing)
     let failed = try harness.realise(failingFinal)
     #expect(!failed.succeeded)
@@ -48,7 +49,7 @@ struct IncrementalRebuildTests {
       "\(failed.failureSummary)")
     #expect(failed.standardError.contains("phasesplit enter"))
 
-    let fixed = SplitRequest(fixture: "plainMake", postInstallExtra: "echo \(marker)")
+    let fixed = SplitRequest(fixture: "failingInstallFixed", postInstallExtra: "echo \(marker)")
     let fixedFinal = try harness.instantiate("split", fixed)
     #expect(try harness.derivationsToBuild(fixedFinal) == [fixedFinal])
     let build = try harness.realise(fixedFinal)

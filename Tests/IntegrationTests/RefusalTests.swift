@@ -9,15 +9,11 @@ struct RefusalTests {
   func buildCommandIsRefused() throws {
     let harness = try NixHarness.make()
     defer { harness.cleanUp() }
-    let result = try harness.evaluate(
-      """
-      (phasesplitLib.splitPhases { } (fixtures.stdenv.mkDerivation {
-        name = "one-command";
-        buildCommand = "echo hi > $out";
-      })).drvPath
-      """)
+    let result = try harness.evaluateJSON("split.drvPath", SplitRequest(fixture: "buildCommandPkg"))
     #expect(!result.succeeded)
-    #expect(result.standardError.contains("phasesplit: cannot split one-command"), "\(result.standardError)")
+    #expect(
+      result.standardError.contains("phasesplit: cannot split build-command-pkg-1.0"),
+      "\(result.standardError)")
     #expect(result.standardError.contains("buildCommand"))
   }
 

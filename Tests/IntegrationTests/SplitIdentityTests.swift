@@ -6,9 +6,16 @@ import Testing
 @Suite("split builds are identical to unsplit builds", .timeLimit(.minutes(20)))
 struct SplitIdentityTests {
   /// The fixtures of `fixtures/default.nix` built both ways.
-  static let fixtures = ["hello", "plainMake"]
-  /// The fixtures whose `build` segment compiles C (checked for compiler lines in the logs).
-  static let compiledFixtures: Set<String> = ["hello", "plainMake"]
+  static let fixtures = [
+    "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "customPhases", "multiOutput",
+    "structuredAttrs",
+  ]
+  /// The make- and ninja-based fixtures, whose `build` segment compiles C: their logs must show
+  /// compiler lines in the build segment and none in the final segment.
+  static let compiledFixtures: Set<String> = [
+    "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "multiOutput",
+    "structuredAttrs",
+  ]
 
   @Test("split outputs equal unsplit outputs", arguments: fixtures)
   func outputsAreIdentical(fixture: String) throws {

@@ -32,25 +32,20 @@ enum BuildLog {
     }
   }
 
-  /// The lines of a build log that run a C/C++ compiler: a command line starting with
-  /// cc/gcc/c++/g++/clang (make echoing the recipe) or automake/cmake/ninja progress lines
-  /// for compiling (`  CC  foo.o`, `Building C object …`, `[3/9] … -c …`).
+  /// The lines of a build log that run a C/C++ compiler or linker: a command line starting
+  /// with cc/gcc/c++/g++/clang (make echoing its recipe), or the progress lines of cmake's
+  /// Makefiles, ninja and meson (`Building C object …`, `Compiling C object …`, `Linking C …`).
   static func compilerInvocations(in log: String) -> [String] {
-    log.split(separator: "\n").map(String.init).filter { line in
+    let compilers: Set<String> = ["cc", "gcc", "c++", "g++", "clang", "clang++"]
+    let progressMarkers = [
+      "Building C object", "Building CXX object", "Compiling C object", "Compiling C++ object",
+      "Linking C executable", "Linking C static library", "Linking C shared library", "Linking target",
+    ]
+    return log.split(separator: "\n").map(String.init).filter { line in
       let trimmed = line.trimmingCharacters(in: .whitespaces)
-      let firstWord = trimmed.split(separator: " ").first.map(String.init) ?? ""
-      let compilers: Set<String> = [
-        "cc", "gcc", "c++", "g++", "clang", "clang++", "CC", "CXX", "CCLD", "CXXLD",
-      ]
-      if compilers.contains(firstWord) { return true }
-      if firstWord.hasSuffix("/cc") || firstWord.hasSuffix("/gcc") || firstWord.hasSuffix("/c++") {
-        return true
-      }
-      if trimmed.contains("Building C object") || trimmed.contains("Building CXX object") {
-        return true
-      }
-      if trimmed.hasPrefix("["), trimmed.contains(" -c ") { return true }
-      return false
+      let command = trimmed.split(separator: " ").first.map(String.init) ?? ""
+      let program = command.split(separator: "/").last.map(String.init) ?? command
+      return compilers.contains(program) || progressMarkers.contains { trimmed.contains($0) }
     }
   }
 }
