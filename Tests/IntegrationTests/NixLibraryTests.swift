@@ -32,6 +32,38 @@ struct NixLibraryTests {
     #expect(names["coarse"] == ["build", "install"])
   }
 
+  @Test("an explicit phases list groups a custom phase with the standard phase before it")
+  func explicitPhasesGroupCustomPhases() throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    let segments = try decode(
+      [[String]].self,
+      try harness.evaluate(
+        """
+        map (segment: [ segment.name ] ++ segment.phases) (phasesplitLib.segmentPlan { } (
+          fixtures.plainMake.overrideAttrs (_: {
+            phases = [ "notePhase" "unpackPhase" "configurePhase" "stampPhase" "buildPhase" "installPhase" ];
+          })
+        ).drvAttrs)
+        """))
+    #expect(
+      segments == [
+        ["unpack", "notePhase", "unpackPhase"], ["configure", "configurePhase", "stampPhase"],
+        ["build", "buildPhase"], ["install", "installPhase"],
+      ])
+
+    let reordered = try harness.evaluate(
+      """
+      (phasesplitLib.splitPhases { } (fixtures.plainMake.overrideAttrs (_: {
+        phases = [ "unpackPhase" "installPhase" "buildPhase" ];
+      }))).drvPath
+      """)
+    #expect(!reordered.succeeded)
+    #expect(
+      reordered.standardError.contains("comes after a phase of a later segment"), "\(reordered.standardError)"
+    )
+  }
+
   @Test("a postInstall edit changes only the final segment; a configure edit keeps unpack")
   func editsChangeOnlyTheSegmentsThatReadThem() throws {
     let harness = try NixHarness.make()
