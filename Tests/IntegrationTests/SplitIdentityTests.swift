@@ -17,6 +17,33 @@ struct SplitIdentityTests {
     "structuredAttrs",
   ]
 
+  @Test("outputs written before the final segment are carried to it")
+  func earlyOutputsAreCarried() throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    // The build phase writes into $out (at its stand-in path); the final segment must get it back.
+    let request = SplitRequest(
+      fixture: "plainMake",
+      attributeOverrides:
+        #"{ pname = "early-output"; postBuild = "mkdir -p $out/share; echo \"built by $out\" > $out/share/early"; }"#
+    )
+    let unsplit = try harness.instantiate("unsplit", request)
+    let split = try harness.instantiate("split", request)
+    for derivation in [unsplit, split] {
+      let build = try harness.realise(derivation)
+      try #require(build.succeeded, Comment(rawValue: build.failureSummary))
+    }
+    let buildSegment = try harness.instantiate("split.segments.build", request)
+    let buildArchive = try #require(try harness.outputPaths(buildSegment)["out"])
+    #expect(FileManager.default.fileExists(atPath: buildArchive + "/output-out.pst"))
+    let output = try #require(try harness.outputPaths(split)["out"])
+    let early = try String(contentsOfFile: output + "/share/early", encoding: .utf8)
+    #expect(early == "built by \(output)\n")
+    let differences = try OutputComparison.differences(
+      split: harness.outputPaths(split), unsplit: harness.outputPaths(unsplit), harness: harness)
+    #expect(differences.isEmpty, "\(differences)")
+  }
+
   @Test("split outputs equal unsplit outputs", arguments: fixtures)
   func outputsAreIdentical(fixture: String) throws {
     let harness = try NixHarness.make()

@@ -10,6 +10,8 @@ __phasesplitRunnerDir=${BASH_SOURCE[0]%/*}
 source "$__phasesplitRunnerDir/settings.sh"
 # shellcheck source=nix-lib/runner/failure-report.sh
 source "$__phasesplitRunnerDir/failure-report.sh"
+# shellcheck source=nix-lib/runner/previous-segment.sh
+source "$__phasesplitRunnerDir/previous-segment.sh"
 # shellcheck source=nix-lib/runner/shell-state.sh
 source "$__phasesplitRunnerDir/shell-state.sh"
 # shellcheck source=nix-lib/runner/relocate-phase.sh
@@ -32,13 +34,7 @@ __phasesplitSetOutputs __phasesplitStandIn
 
 if [ -n "$__phasesplitPrevious" ]; then
   __phasesplitStep="restoring segment $__phasesplitPreviousSegment"
-  "$__phasesplitTool" unpack "$__phasesplitPrevious/tree.pst" -C "$NIX_BUILD_TOP"
-  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
-    if [ -f "$__phasesplitPrevious/output-$__phasesplitOutput.pst" ]; then
-      "$__phasesplitTool" unpack "$__phasesplitPrevious/output-$__phasesplitOutput.pst" \
-        -C "${__phasesplitStandIn[$__phasesplitOutput]}"
-    fi
-  done
+  __phasesplitUnpackPrevious
 fi
 
 __phasesplitStep="sourcing the stdenv setup"

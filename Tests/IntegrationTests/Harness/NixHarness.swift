@@ -56,13 +56,15 @@ struct NixHarness: Sendable {
         postInstallExtra ? "",
         configureFlagsExtra ? [ ],
         boundaries ? null,
+        overrides ? null,
       }:
       let
         fixtures = import \(fixtures) { inherit postInstallExtra configureFlagsExtra; };
         phasesplitLib = import \(library) {
           phasesplit = builtins.path { path = \(NixLiteral.path(tool.path)); name = "phasesplit"; };
         };
-        package = fixtures.${fixture};
+        package =
+          if overrides == null then fixtures.${fixture} else fixtures.${fixture}.overrideAttrs (_: overrides);
         options = if boundaries == null then { } else { inherit boundaries; };
       in
       {

@@ -9,6 +9,8 @@ struct SplitRequest: Sendable {
   var configureFlagsExtra: [String] = []
   /// `splitPhases`' boundaries; nil keeps the library's default.
   var boundaries: [String]? = nil
+  /// Attributes to override on the fixture (Nix attrset text, `overrideAttrs`); nil for none.
+  var attributeOverrides: String? = nil
 
   /// The `nix-instantiate`/`nix-build` arguments that pass this request to the expression.
   var nixArguments: [String] {
@@ -16,6 +18,9 @@ struct SplitRequest: Sendable {
     arguments += ["--arg", "configureFlagsExtra", NixLiteral.list(configureFlagsExtra)]
     if let boundaries {
       arguments += ["--arg", "boundaries", NixLiteral.list(boundaries)]
+    }
+    if let attributeOverrides {
+      arguments += ["--arg", "overrides", attributeOverrides]
     }
     return arguments
   }
