@@ -5,11 +5,12 @@
 # __phasesplitUnpackPrevious: restores the previous segment's archives: its build tree into
 # $NIX_BUILD_TOP and each stand-in output it archived into its stand-in path.
 __phasesplitUnpackPrevious() {
-  local output
+  local __phasesplitOutput
   "$__phasesplitTool" unpack "$__phasesplitPrevious/tree.pst" -C "$NIX_BUILD_TOP"
-  for output in "${__phasesplitOutputs[@]}"; do
-    if [ -f "$__phasesplitPrevious/output-$output.pst" ]; then
-      "$__phasesplitTool" unpack "$__phasesplitPrevious/output-$output.pst" -C "${__phasesplitStandIn[$output]}"
+  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
+    if [ -f "$__phasesplitPrevious/output-$__phasesplitOutput.pst" ]; then
+      "$__phasesplitTool" unpack "$__phasesplitPrevious/output-$__phasesplitOutput.pst" \
+        -C "${__phasesplitStandIn[$__phasesplitOutput]}"
     fi
   done
 }
