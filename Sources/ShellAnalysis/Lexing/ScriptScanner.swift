@@ -49,7 +49,7 @@ struct ScriptScanner {
       skipBlanks()
       guard index < end else {
         if untilCloseParenthesis {
-          diagnose("unterminated substitution: no ')' matches the '(' here", at: openOffset - 1)
+          diagnose("unterminated substitution: no ')' matches the '(' here", at: openOffset - 2)
         }
         finishPendingHereDocumentsAtEndOfInput()
         return tokens
@@ -302,6 +302,8 @@ struct ScriptScanner {
 
   /// Scans the elements of `name=( … )` up to and including the closing parenthesis.
   private mutating func scanArrayLiteral(openedAt openOffset: Int) -> [ShellWord] {
+    guard enterNesting() else { return [] }
+    defer { depth -= 1 }
     var elements: [ShellWord] = []
     while true {
       skipBlanks()
@@ -567,7 +569,7 @@ struct ScriptScanner {
         index += 1
       }
     }
-    if peek(0) != UInt8(ascii: "}") {
+    if index < end, peek(0) != UInt8(ascii: "}") {
       expansion.operation = scanParameterOperation()
       if expansion.operation == nil, !expansion.name.isEmpty {
         diagnose("bad substitution: unexpected character after '${\(expansion.name)'", at: index)
