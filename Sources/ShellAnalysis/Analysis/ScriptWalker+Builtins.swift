@@ -27,7 +27,8 @@ extension ScriptWalker {
     case "source", ".":
       recordUncertainty(.sourcedFile, "'\(name)' runs code from a file that is not analysed", at: offset)
     case "trap":
-      if let first = arguments.first?.staticText, first != "-p", first != "-l" {
+      // `trap - SIG` resets, `trap '' SIG` ignores, `-p`/`-l` print: no handler code is installed.
+      if let first = arguments.first, !["-", "", "-p", "-l"].contains(first.staticText) {
         recordUncertainty(
           .trapHandler, "trap installs handler code that runs later and is not analysed", at: offset)
       }

@@ -37,7 +37,8 @@ struct ScriptWalker {
   func finish(positionsIn bytes: [UInt8]) -> ScriptAnalysis {
     let ordered = uncertainties.enumerated().sorted { lhs, rhs in
       (lhs.element.offset, lhs.offset) < (rhs.element.offset, rhs.offset)
-    }
+    }.map(\.element)
+    let positions = SourcePosition.positions(ofSortedOffsets: ordered.map(\.offset), in: bytes)
     return ScriptAnalysis(
       reads: reads,
       writes: writes,
@@ -46,10 +47,8 @@ struct ScriptWalker {
       changesDirectory: changesDirectory,
       outputsUsed: usesOutputIndirection ? outputNames : reads.intersection(outputNames),
       readsSource: reads.contains("src") || reads.contains("srcs"),
-      uncertainties: ordered.map { entry in
-        Uncertainty(
-          kind: entry.element.kind, reason: entry.element.reason,
-          position: SourcePosition(offset: entry.element.offset, in: bytes))
+      uncertainties: zip(ordered, positions).map { pending, position in
+        Uncertainty(kind: pending.kind, reason: pending.reason, position: position)
       })
   }
 
@@ -354,11 +353,12 @@ struct ScriptWalker {
     }
   }
 
-  /// Records an arithmetic expression: bare names in literal text, plus ordinary expansions.
+  /// Records an arithmetic expression: bare names in literal or quoted text (as `let 'x = y'` has),
+  /// plus ordinary expansions.
   mutating func scanArithmetic(_ expression: ShellWord) {
     for part in expression.parts {
       switch part {
-      case .literal(let text):
+      case .literal(let text), .singleQuoted(let text):
         scanArithmeticText(text)
       case .doubleQuoted(let inner):
         scanArithmetic(ShellWord(inner, at: expression.offset))

@@ -124,18 +124,41 @@ struct ScriptScanner {
     return true
   }
 
-  /// Scans the longest operator at ``index``.
+  /// Scans the longest operator at ``index`` (which holds `;`, `&`, `|`, `<` or `>`).
   private mutating func scanOperator() -> ShellOperator {
-    for length in stride(from: 3, through: 1, by: -1) where index + length <= end {
-      let text = String(decoding: bytes[index..<index + length], as: UTF8.self)
-      if let shellOperator = ShellOperator(rawValue: text) {
-        index += length
-        return shellOperator
+    let first = bytes[index]
+    let second = peek(1)
+    let third = peek(2)
+    let (shellOperator, length): (ShellOperator, Int)
+    switch (first, second) {
+    case (UInt8(ascii: ";"), UInt8(ascii: ";")):
+      (shellOperator, length) = third == UInt8(ascii: "&") ? (.caseContinue, 3) : (.caseBreak, 2)
+    case (UInt8(ascii: ";"), UInt8(ascii: "&")): (shellOperator, length) = (.caseFallThrough, 2)
+    case (UInt8(ascii: ";"), _): (shellOperator, length) = (.semicolon, 1)
+    case (UInt8(ascii: "&"), UInt8(ascii: "&")): (shellOperator, length) = (.and, 2)
+    case (UInt8(ascii: "&"), UInt8(ascii: ">")):
+      (shellOperator, length) =
+        third == UInt8(ascii: ">") ? (.appendOutputAndError, 3) : (.outputAndError, 2)
+    case (UInt8(ascii: "&"), _): (shellOperator, length) = (.background, 1)
+    case (UInt8(ascii: "|"), UInt8(ascii: "|")): (shellOperator, length) = (.or, 2)
+    case (UInt8(ascii: "|"), UInt8(ascii: "&")): (shellOperator, length) = (.pipeWithStandardError, 2)
+    case (UInt8(ascii: "|"), _): (shellOperator, length) = (.pipe, 1)
+    case (UInt8(ascii: "<"), UInt8(ascii: "<")):
+      switch third {
+      case UInt8(ascii: "<"): (shellOperator, length) = (.hereString, 3)
+      case UInt8(ascii: "-"): (shellOperator, length) = (.hereDocumentStrippingTabs, 3)
+      default: (shellOperator, length) = (.hereDocument, 2)
       }
+    case (UInt8(ascii: "<"), UInt8(ascii: "&")): (shellOperator, length) = (.duplicateInput, 2)
+    case (UInt8(ascii: "<"), UInt8(ascii: ">")): (shellOperator, length) = (.readWrite, 2)
+    case (UInt8(ascii: "<"), _): (shellOperator, length) = (.input, 1)
+    case (UInt8(ascii: ">"), UInt8(ascii: ">")): (shellOperator, length) = (.append, 2)
+    case (UInt8(ascii: ">"), UInt8(ascii: "&")): (shellOperator, length) = (.duplicateOutput, 2)
+    case (UInt8(ascii: ">"), UInt8(ascii: "|")): (shellOperator, length) = (.clobber, 2)
+    default: (shellOperator, length) = (.output, 1)
     }
-    // Every single character that reaches here is an operator; keep the lexer total anyway.
-    index += 1
-    return .semicolon
+    index += length
+    return shellOperator
   }
 
   /// Skips spaces, tabs and backslash-newline continuations.
@@ -551,7 +574,7 @@ struct ScriptScanner {
       }
     }
     expansion.name = scanParameterName()
-    if expansion.name.isEmpty {
+    if expansion.name.isEmpty, index < end {
       diagnose("bad substitution: '${' is not followed by a parameter name", at: start)
     }
     if peek(0) == UInt8(ascii: "[") {
