@@ -17,6 +17,8 @@ struct ScriptAnalyzerTests {
   static let readWriteCases: [(script: String, reads: Set<String>, writes: Set<String>)] = [
     ("a[i]=1", ["a", "i"], ["a"]),
     ("a[$j]=1", ["a", "j"], ["a"]),
+    ("declare -A m=([k]=$v); m[key]=1; echo ${m[name]} ${n[i]}", ["m", "v", "n", "i"], ["m"]),
+    ("local -A m; echo ${m[$k]}", ["m", "k"], ["m"]),
     (": ${x:=default}", ["x"], ["x"]),
     ("printf -vname %s 1", [], ["name"]),
     ("declare -p shown", ["shown"], []),

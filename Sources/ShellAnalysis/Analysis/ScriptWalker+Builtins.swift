@@ -52,6 +52,7 @@ extension ScriptWalker {
     var declaresFunctions = false
     var prints = false
     var isNameReference = false
+    var declaresAssociativeArrays = false
     var optionsEnded = false
     for argument in arguments {
       if !optionsEnded, let option = Self.optionText(argument, allowingPlus: true),
@@ -64,11 +65,18 @@ extension ScriptWalker {
         let flags = option.dropFirst()
         if flags.contains("f") || flags.contains("F") { declaresFunctions = true }
         if flags.contains("p") { prints = true }
+        if flags.contains("A"), option.hasPrefix("-") { declaresAssociativeArrays = true }
         if flags.contains("n"), option.hasPrefix("-"), builtin != "export" { isNameReference = true }
         continue
       }
       optionsEnded = true
       guard !declaresFunctions else { continue }
+      if declaresAssociativeArrays,
+        let text = argument.unquotedText ?? argument.parts.first.flatMap(Self.leadingLiteral),
+        let name = ShellName.variableName(ofAssignment: text)
+      {
+        associativeArrays.insert(name)
+      }
       if let assignment = AssignmentWord(declarationArgument: argument) {
         recordAssignment(assignment)
       } else if let name = argument.staticText, ShellName.isValidVariableName(name) {
@@ -192,6 +200,12 @@ extension ScriptWalker {
       }
     }
     return arguments[index...]
+  }
+
+  /// The text of a literal part.
+  private static func leadingLiteral(_ part: WordPart) -> String? {
+    if case .literal(let text) = part { return text }
+    return nil
   }
 
   /// The text of an option word (`-x`, `--`, and with `allowingPlus` also `+x`), or `nil`.

@@ -27,6 +27,8 @@ struct ScriptWalker {
   var usesOutputIndirection = false
   /// Set while applying `read -a ARRAY` (then `REPLY` is not written).
   var readArrayOptionSeen = false
+  /// Arrays declared associative (`declare -A`) so far: their subscripts are strings, not arithmetic.
+  var associativeArrays: Set<String> = []
   var uncertainties: [PendingUncertainty] = []
 
   init(outputNames: Set<String>) {
@@ -290,7 +292,9 @@ struct ScriptWalker {
   mutating func recordAssignment(_ assignment: AssignmentWord) {
     writes.insert(assignment.name)
     if assignment.keepsOldValue { reads.insert(assignment.name) }
-    if let index = assignment.literalSubscript { scanArithmeticText(index) }
+    if let index = assignment.literalSubscript, !associativeArrays.contains(assignment.name) {
+      scanArithmeticText(index)
+    }
   }
 
   /// Records the expansions in a word.
@@ -342,7 +346,11 @@ struct ScriptWalker {
         at: expansion.offset)
     }
     if let arrayIndex = expansion.arrayIndex, !expansion.indexIsAllElements {
-      scanArithmetic(arrayIndex)
+      if associativeArrays.contains(name) {
+        scan(arrayIndex)
+      } else {
+        scanArithmetic(arrayIndex)
+      }
     }
     if let argument = expansion.argument {
       if expansion.operation == .substring {
