@@ -63,6 +63,7 @@ struct ScriptWalker {
   /// Walks a token list. `inSubshell` is true inside command and process substitutions.
   mutating func walk(_ tokens: [ShellToken], inSubshell: Bool) {
     var frames: [Frame] = []
+    var openSubshells = 0
     var index = 0
     var atCommandStart = true
     while index < tokens.count {
@@ -93,8 +94,12 @@ struct ScriptWalker {
         switch shellOperator {
         case .openParenthesis:
           frames.append(.subshell)
+          openSubshells += 1
         case .closeParenthesis:
-          if let subshell = frames.lastIndex(of: .subshell) { frames.removeSubrange(subshell...) }
+          if openSubshells > 0, let subshell = frames.lastIndex(of: .subshell) {
+            frames.removeSubrange(subshell...)
+            openSubshells -= 1
+          }
         case .caseBreak, .caseFallThrough, .caseContinue:
           if frames.last == .caseBody { frames[frames.count - 1] = .casePatterns }
         default:
@@ -111,7 +116,7 @@ struct ScriptWalker {
           }
           index += 1
         } else if atCommandStart {
-          let inSubshellHere = inSubshell || frames.contains(.subshell)
+          let inSubshellHere = inSubshell || openSubshells > 0
           (index, atCommandStart) = walkCommand(
             at: index, in: tokens, frames: &frames, inSubshell: inSubshellHere)
         } else {
