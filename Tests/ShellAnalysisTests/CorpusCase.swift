@@ -62,12 +62,3 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
   /// The corpus for parameterized tests (empty when it cannot be loaded; ``CorpusTests`` checks the count).
   static let all: [CorpusCase] = (try? loadAll()) ?? []
 }
-
-/// Why the corpus could not be loaded.
-enum CorpusError: Error, CustomStringConvertible {
-  case missingDirectory
-
-  var description: String {
-    "the Corpus resource folder is missing from the test bundle; check `resources: [.copy(\"Corpus\")]` in Package.swift"
-  }
-}

@@ -35,6 +35,7 @@ struct ScriptAnalyzerTests {
     ("echo ${#items[@]} ${arr[@]:offset:len}", ["items", "arr", "offset", "len"], []),
     ("select choice in a b; do :; done", [], ["choice"]),
     ("local x y=2 z", [], ["x", "y", "z"]),
+    ("declare -x x; typeset -r y", ["x", "y"], ["x", "y"]),
     ("export A B=1", ["A"], ["A", "B"]),
     ("typeset -i counter=0", [], ["counter"]),
     ("echo $1 $@ $# $? ${10} $$", [], []),
@@ -132,6 +133,13 @@ struct ScriptAnalyzerTests {
       "if a; then b; elif c; then d; else e; fi; while f; do g; done; until h; do i; done; { j; }; ! k; time l"
     )
     #expect(analysis.commandsCalled == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"])
+  }
+
+  @Test func loopHeadersOnTheirOwnLine() {
+    let analysis = ScriptAnalyzer.analyze("for a\ndo one \"$a\"; done\nfor b\nin x y\ndo two; done")
+    #expect(analysis.commandsCalled == ["one", "two"])
+    #expect(analysis.writes == ["a", "b"])
+    #expect(analysis.reads == ["a"])
   }
 
   @Test func casePatternsAreNotCommands() {

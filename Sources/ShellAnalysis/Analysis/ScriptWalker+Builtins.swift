@@ -47,7 +47,8 @@ extension ScriptWalker {
     }
   }
 
-  /// `export`/`declare`/`typeset`/`local`/`readonly`: names and assignments are writes.
+  /// `export`/`declare`/`typeset`/`local`/`readonly`: names and assignments are writes; a bare name
+  /// (no value) also reads the variable, except with `local`, whose variable starts empty.
   private mutating func applyDeclaration(_ builtin: String, arguments: ArraySlice<ShellWord>) {
     var declaresFunctions = false
     var prints = false
@@ -84,7 +85,8 @@ extension ScriptWalker {
           reads.insert(name)
         } else {
           writes.insert(name)
-          if builtin == "export" || builtin == "readonly" { reads.insert(name) }
+          // Outside a function these keep the current value; only `local` always starts afresh.
+          if builtin != "local" { reads.insert(name) }
         }
       } else {
         recordUncertainty(

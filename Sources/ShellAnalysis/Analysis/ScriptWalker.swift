@@ -163,7 +163,7 @@ struct ScriptWalker {
     case "function":
       var index = start + 1
       if index < tokens.count, let name = tokens[index].word {
-        functionsDefined.insert(name.staticText ?? "")
+        if let text = name.staticText { functionsDefined.insert(text) }
         index += 1
       }
       if index + 1 < tokens.count, tokens[index].shellOperator == .openParenthesis,
@@ -205,9 +205,10 @@ struct ScriptWalker {
       }
       index += 1
     }
-    while index < tokens.count, tokens[index].kind == .newline { index += 1 }
-    guard index < tokens.count, tokens[index].word?.unquotedText == "in" else { return index }
-    index += 1
+    var lookahead = index
+    while lookahead < tokens.count, tokens[lookahead].kind == .newline { lookahead += 1 }
+    guard lookahead < tokens.count, tokens[lookahead].word?.unquotedText == "in" else { return index }
+    index = lookahead + 1
     while index < tokens.count, let word = tokens[index].word {
       scan(word)
       index += 1
