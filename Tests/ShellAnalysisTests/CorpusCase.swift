@@ -15,6 +15,8 @@ struct CorpusCase: Sendable, CustomTestStringConvertible {
     }
 
     var outputNames: [String]
+    /// Variables known to be associative arrays before the script runs (structured attributes).
+    var associativeArrays: Set<String>?
     var reads: Set<String>
     var writes: Set<String>
     var functionsDefined: Set<String>

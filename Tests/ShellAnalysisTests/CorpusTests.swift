@@ -12,7 +12,9 @@ struct CorpusTests {
   @Test(arguments: CorpusCase.all)
   func analysisMatchesExpectation(_ corpusCase: CorpusCase) {
     let expected = corpusCase.expectation
-    let analysis = ScriptAnalyzer.analyze(corpusCase.script, outputNames: expected.outputNames)
+    let analysis = ScriptAnalyzer.analyze(
+      corpusCase.script, outputNames: expected.outputNames,
+      associativeArrays: expected.associativeArrays ?? [])
     #expect(analysis.reads == expected.reads)
     #expect(analysis.writes == expected.writes)
     #expect(analysis.functionsDefined == expected.functionsDefined)

@@ -135,6 +135,13 @@ struct ScriptAnalyzerTests {
     #expect(analysis.commandsCalled == ["a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l"])
   }
 
+  @Test func knownAssociativeArraysHaveKeySubscripts() {
+    let script = #"echo "${settings[audience]}" "${other[index]}""#
+    #expect(ScriptAnalyzer.analyze(script).reads == ["settings", "audience", "other", "index"])
+    let knowing = ScriptAnalyzer.analyze(script, outputNames: ["out"], associativeArrays: ["settings"])
+    #expect(knowing.reads == ["settings", "other", "index"])
+  }
+
   @Test func loopHeadersOnTheirOwnLine() {
     let analysis = ScriptAnalyzer.analyze("for a\ndo one \"$a\"; done\nfor b\nin x y\ndo two; done")
     #expect(analysis.commandsCalled == ["one", "two"])
