@@ -127,13 +127,6 @@ struct ScriptWalker {
     }
   }
 
-  /// Reserved words after which the next word starts a command.
-  private static let commandPrefixReservedWords: Set<String> = [
-    "if", "then", "else", "elif", "do", "while", "until", "{", "!", "time",
-  ]
-  /// Reserved words that end a compound command.
-  private static let closingReservedWords: Set<String> = ["fi", "done", "}"]
-
   /// Walks the command whose first word is `tokens[start]`; returns where to continue and whether
   /// that position is a command start.
   private mutating func walkCommand(
@@ -141,9 +134,9 @@ struct ScriptWalker {
   ) -> (Int, Bool) {
     let text = tokens[start].word?.unquotedText
     switch text {
-    case .some(let reserved) where Self.commandPrefixReservedWords.contains(reserved):
+    case .some(let reserved) where ReservedWord.keepsCommandPosition(reserved):
       return (start + 1, true)
-    case .some(let reserved) where Self.closingReservedWords.contains(reserved):
+    case .some(let reserved) where ReservedWord.closesCompoundCommand(reserved):
       return (start + 1, false)
     case "esac":
       if frames.last == .caseBody { frames.removeLast() }
