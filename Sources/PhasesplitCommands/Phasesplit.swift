@@ -9,7 +9,8 @@ public struct Phasesplit: AsyncParsableCommand {
     version: "0.1.0",
     groupedSubcommands: [
       CommandGroup(name: "Packaging", subcommands: []),
-      CommandGroup(name: "Inside segment builds", subcommands: []),
+      CommandGroup(
+        name: "Inside segment builds", subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self]),
     ]
   )
 
