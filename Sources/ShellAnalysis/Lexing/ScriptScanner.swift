@@ -439,9 +439,7 @@ struct ScriptScanner {
       case UInt8(ascii: "\"") where context == .doubleQuotes:
         return builder.finishedParts()
       case UInt8(ascii: "\\"):
-        scanBackslash(
-          into: &builder,
-          quotedIn: context)
+        scanBackslash(into: &builder, quotedIn: context)
       case UInt8(ascii: "$"):
         builder.append(scanDollar(inDoubleQuotes: true))
       case UInt8(ascii: "`"):
