@@ -39,6 +39,8 @@ struct ScriptAnalyzerTests {
     ("export A B=1", ["A"], ["A", "B"]),
     ("typeset -i counter=0", [], ["counter"]),
     ("echo $1 $@ $# $? ${10} $$", [], []),
+    ("runHook preFoo; runOneHook fooHook", ["preFoo", "preFooHooks", "fooHook", "fooHooks"], []),
+    ("substituteInPlace f --subst-var a --subst-var-by b c --replace-fail d e", ["a"], []),
   ]
 
   @Test(arguments: readWriteCases)
@@ -66,6 +68,9 @@ struct ScriptAnalyzerTests {
     ("trap \"$handler\" EXIT", .trapHandler),
     ("echo 'unclosed", .unparseable),
     ("echo ${", .unparseable),
+    ("substituteAllInPlace config.h", .indirectExpansion),
+    ("runHook \"$hookName\"", .indirectExpansion),
+    ("substitute a b --subst-var \"$name\"", .indirectExpansion),
   ]
 
   @Test(arguments: uncertainCases)

@@ -1,7 +1,7 @@
 /// The effects of bash builtins on variables, the working directory and analysability.
 extension ScriptWalker {
-  /// Applies what the builtin `name` does with its arguments (the arguments' expansions are already
-  /// scanned). Commands that are not builtins with such effects are ignored.
+  /// Applies what the builtin (or stdenv function) `name` does with its arguments (the arguments'
+  /// expansions are already scanned). Other commands have no effect beyond their arguments.
   mutating func applyBuiltin(
     _ name: String, arguments: ArraySlice<ShellWord>, at offset: Int, inSubshell: Bool
   ) {
@@ -43,7 +43,7 @@ extension ScriptWalker {
       commandsCalled.insert(innerName)
       applyBuiltin(innerName, arguments: arguments.dropFirst(), at: inner.offset, inSubshell: inSubshell)
     default:
-      break
+      applyStdenvFunction(name, arguments: arguments, at: offset)
     }
   }
 
