@@ -104,17 +104,16 @@ extension ScriptWalker {
 
   /// `read [-options] [NAME…]`: every name (or `REPLY`), and the `-a` array, is written.
   private mutating func applyRead(arguments: ArraySlice<ShellWord>, at offset: Int) {
-    let names = parseOptions(arguments, withValues: "adinNptu", arrayOption: "a", by: "read")
-    if names.isEmpty, !readArrayOptionSeen {
+    let (names, assignsArray) = parseOptions(arguments, withValues: "adinNptu", arrayOption: "a", by: "read")
+    if names.isEmpty, !assignsArray {
       writes.insert("REPLY")
     }
-    readArrayOptionSeen = false
     for name in names { recordAssignedName(name, by: "read") }
   }
 
   /// `mapfile`/`readarray [-options] [ARRAY]`: the array (default `MAPFILE`) is written.
   private mutating func applyMapfile(arguments: ArraySlice<ShellWord>) {
-    let names = parseOptions(arguments, withValues: "dnOsuCc", arrayOption: nil, by: "mapfile")
+    let (names, _) = parseOptions(arguments, withValues: "dnOsuCc", arrayOption: nil, by: "mapfile")
     if let array = names.first {
       recordAssignedName(array, by: "mapfile")
     } else {
@@ -176,11 +175,12 @@ extension ScriptWalker {
 
   /// Parses `-abc`-style options; `withValues` lists the option letters that take a value (attached
   /// or in the next word). The value of `arrayOption` is recorded as an assigned array. Returns the
-  /// operands after the options.
+  /// operands after the options and whether the array option was given.
   private mutating func parseOptions(
     _ arguments: ArraySlice<ShellWord>, withValues: String, arrayOption: Character?, by builtin: String
-  ) -> ArraySlice<ShellWord> {
+  ) -> (operands: ArraySlice<ShellWord>, assignsArray: Bool) {
     var index = arguments.startIndex
+    var assignsArray = false
     while index < arguments.endIndex, let option = Self.optionText(arguments[index], allowingPlus: false) {
       index += 1
       if option == "--" { break }
@@ -196,12 +196,12 @@ extension ScriptWalker {
         }
         if letter == arrayOption, let value {
           recordAssignedName(value, by: builtin)
-          readArrayOptionSeen = true
+          assignsArray = true
         }
         break
       }
     }
-    return arguments[index...]
+    return (arguments[index...], assignsArray)
   }
 
   /// The text of a literal part.

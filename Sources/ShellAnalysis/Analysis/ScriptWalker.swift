@@ -25,8 +25,6 @@ struct ScriptWalker {
   var commandsCalled: Set<String> = []
   var changesDirectory = false
   var usesOutputIndirection = false
-  /// Set while applying `read -a ARRAY` (then `REPLY` is not written).
-  var readArrayOptionSeen = false
   /// Arrays declared associative (`declare -A`) so far: their subscripts are strings, not arithmetic.
   var associativeArrays: Set<String> = []
   var uncertainties: [PendingUncertainty] = []
