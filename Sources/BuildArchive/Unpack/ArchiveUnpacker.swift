@@ -140,6 +140,7 @@ public enum ArchiveUnpacker {
       throw ArchiveError.cannotExtract(entry: header.path.description, operation: "create", errno: errno)
     }
     defer { close(descriptor) }
+    var finalSize = header.size
     if let clock, NinjaTimeMapping.isNinjaStateFile(name) {
       var contents = [UInt8](repeating: 0, count: Int(header.size))
       try reader.readData { block, offset in
@@ -149,14 +150,15 @@ public enum ArchiveUnpacker {
         }
       }
       let rewritten = NinjaTimeMapping.restoring(clock).rewrite(contents, name: name)
-      try writeBlock(rewritten.withUnsafeBytes { $0 }, at: 0, to: descriptor, entry: header.path)
+      try rewritten.withUnsafeBytes { try writeBlock($0, at: 0, to: descriptor, entry: header.path) }
+      finalSize = Int64(rewritten.count)
     } else {
       try reader.readData { block, offset in
         if block.count >= holeThreshold && isAllZero(block) { return }
         try writeBlock(block, at: offset, to: descriptor, entry: header.path)
       }
     }
-    guard ftruncate(descriptor, off_t(header.size)) == 0 else {
+    guard ftruncate(descriptor, off_t(finalSize)) == 0 else {
       throw ArchiveError.cannotExtract(
         entry: header.path.description, operation: "set file size", errno: errno)
     }
