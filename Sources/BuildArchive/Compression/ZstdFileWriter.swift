@@ -18,6 +18,9 @@ final class ZstdFileWriter {
   private let path: String
   private let context: OpaquePointer
   private var output: [UInt8]
+  private static let stagingCapacity = 1 << 20
+  private let staging = UnsafeMutableRawPointer.allocate(byteCount: stagingCapacity, alignment: 16)
+  private var stagedCount = 0
   /// The first error, kept for the libarchive write callback, which can only return -1.
   private(set) var failure: ArchiveError?
 
@@ -39,6 +42,7 @@ final class ZstdFileWriter {
 
   deinit {
     ZSTD_freeCCtx(context)
+    staging.deallocate()
   }
 
   /// Writes bytes to the file uncompressed (the header frame, before any compressed data).
@@ -50,7 +54,32 @@ final class ZstdFileWriter {
   }
 
   /// Compresses `count` bytes at `pointer`.
+  ///
+  /// Small writes (libarchive hands over 10 KiB tar blocks) are staged so zstd sees large inputs:
+  /// many small `ZSTD_compressStream2` calls cost more than the compression itself in
+  /// multithreaded mode.
   func compress(_ pointer: UnsafeRawPointer, count: Int) throws {
+    if stagedCount + count <= Self.stagingCapacity {
+      (staging + stagedCount).copyMemory(from: pointer, byteCount: count)
+      stagedCount += count
+      return
+    }
+    try flushStaging()
+    if count >= Self.stagingCapacity {
+      try feed(pointer, count: count)
+    } else {
+      staging.copyMemory(from: pointer, byteCount: count)
+      stagedCount = count
+    }
+  }
+
+  private func flushStaging() throws {
+    guard stagedCount > 0 else { return }
+    try feed(staging, count: stagedCount)
+    stagedCount = 0
+  }
+
+  private func feed(_ pointer: UnsafeRawPointer, count: Int) throws {
     var input = ZSTD_inBuffer(src: pointer, size: count, pos: 0)
     while input.pos < input.size {
       _ = try step(&input, directive: ZSTD_e_continue)
@@ -74,6 +103,7 @@ final class ZstdFileWriter {
 
   /// Ends the zstd frame and flushes everything to the file.
   func finish() throws {
+    try flushStaging()
     var input = ZSTD_inBuffer(src: nil, size: 0, pos: 0)
     while try step(&input, directive: ZSTD_e_end) != 0 {}
   }
