@@ -44,7 +44,7 @@ struct BuildTreeTests {
     #expect(FileManager.default.isExecutableFile(atPath: scratch.appending("dest/usr/local/bin/hello")))
 
     // Control: the check does see compilation when a source really is newer.
-    let touched = try Shell.bash("touch src/hello.c && make 2>&1", in: tree)
+    let touched = try Shell.bash("touch -d '+2 seconds' src/hello.c && make 2>&1", in: tree)
     #expect(
       !compileLines(touched.output).isEmpty, "control: make should recompile hello.c:\n\(touched.output)")
   }
@@ -76,7 +76,7 @@ struct BuildTreeTests {
       decoding: try RawPathIO.readFile(Array((project + "/build/.ninja_log").utf8)), as: UTF8.self)
     #expect(log.hasPrefix("# ninja log v"))
 
-    let touched = try Shell.bash("touch src/greet.h && ninja -C build -n 2>&1", in: project)
+    let touched = try Shell.bash("touch -d '+2 seconds' src/greet.h && ninja -C build -n 2>&1", in: project)
     #expect(
       !touched.output.contains("no work to do"), "control: ninja should rebuild after touching a header")
   }

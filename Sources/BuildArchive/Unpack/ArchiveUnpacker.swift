@@ -208,9 +208,14 @@ public enum ArchiveUnpacker {
     }
   }
 
+  /// "Now" for restored times: the kernel's coarse clock (the one file timestamps come from) minus
+  /// one tick, so every file written after the restore is strictly newer than every restored file.
   private static func currentTime() -> Int64 {
     var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    var tick = timespec()
+    clock_gettime(CLOCK_REALTIME_COARSE, &now)
+    clock_getres(CLOCK_REALTIME_COARSE, &tick)
+    let tickNanoseconds = max(1, Int64(tick.tv_sec) * 1_000_000_000 + Int64(tick.tv_nsec))
+    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - tickNanoseconds
   }
 }
