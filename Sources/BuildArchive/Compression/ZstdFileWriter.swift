@@ -13,6 +13,12 @@ import CZstd
 final class ZstdFileWriter {
   /// Compression level used for build trees: fast, with a good ratio on object files and sources.
   static let defaultLevel: Int32 = 3
+  /// Inputs below this size use small jobs with full overlap: compression then starts while files
+  /// are still being read and uses every worker, and the ratio matches one large job. Bigger inputs
+  /// keep zstd's defaults (several MiB per job), which are faster there.
+  static let smallInputLimit: Int64 = 256 << 20
+  static let smallInputJobSize: Int32 = 2 << 20
+  static let smallInputOverlapLog: Int32 = 9
 
   private let descriptor: Int32
   private let path: String
@@ -24,8 +30,13 @@ final class ZstdFileWriter {
   /// The first error, kept for the libarchive write callback, which can only return -1.
   private(set) var failure: ArchiveError?
 
-  /// A writer to `descriptor` (named `path` in errors) at `level` using `workers` compression threads.
-  init(descriptor: Int32, path: String, level: Int32 = ZstdFileWriter.defaultLevel, workers: Int32) throws {
+  /// A writer to `descriptor` (named `path` in errors) at `level` using `workers` compression
+  /// threads, tuned for about `expectedInputBytes` of input (the parameters, and so the output,
+  /// depend only on this value, never on the machine).
+  init(
+    descriptor: Int32, path: String, level: Int32 = ZstdFileWriter.defaultLevel, workers: Int32,
+    expectedInputBytes: Int64
+  ) throws {
     guard let context = ZSTD_createCCtx() else {
       throw ArchiveError.compressionFailed(path: path, detail: "cannot allocate a compression context")
     }
@@ -38,6 +49,10 @@ final class ZstdFileWriter {
     // With nbWorkers >= 1 the output does not depend on the number of workers, so archives stay
     // reproducible across machines.
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_nbWorkers, max(1, workers)))
+    if expectedInputBytes < Self.smallInputLimit {
+      try check(ZSTD_CCtx_setParameter(context, ZSTD_c_jobSize, Self.smallInputJobSize))
+      try check(ZSTD_CCtx_setParameter(context, ZSTD_c_overlapLog, Self.smallInputOverlapLog))
+    }
   }
 
   deinit {

@@ -53,7 +53,8 @@ public enum ArchivePacker {
       descriptor: file.descriptor,
       path: file.destination.description,
       level: options.compressionLevel,
-      workers: options.compressionWorkers
+      workers: options.compressionWorkers,
+      expectedInputBytes: entries.reduce(0) { $0 + $1.size }
     )
     try compressor.writeRaw(header.frameBytes)
     let writer = try TarStreamWriter(compressor: compressor, archivePath: file.destination.description)
