@@ -89,7 +89,7 @@ public struct StorePathRelocator {
       close(descriptor)
     }
     let window = UnsafeMutableRawBufferPointer.allocate(
-      byteCount: Self.chunkSize + HashRewriter.overlap, alignment: 16)
+      byteCount: Self.chunkSize + rewriter.overlap, alignment: 16)
     defer { window.deallocate() }
     var position: Int64 = 0
     var changed = false
