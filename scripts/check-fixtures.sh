@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Checks the fixtures: runs the stdenv self-test, builds every package of fixtures/default.nix sandboxed, checks that
-# failingInstall fails in its install phase while failingInstallFixed builds, that hello and
-# plainMake rebuild bit-identically (`nix-build --check`), and that the set's arguments
-# (nameSuffix, postInstallExtra, configureFlagsExtra) edit the packages.
+# Checks the fixtures: runs the stdenv self-test, builds every package of fixtures/default.nix
+# sandboxed, checks that failingInstall fails in its install phase while failingInstallFixed
+# builds, that hello, plainMake and the other quick packages rebuild bit-identically
+# (`nix-build --check`), and that the set's arguments (nameSuffix, postInstallExtra,
+# configureFlagsExtra) edit the packages.
 #
 # Usage: scripts/check-fixtures.sh [--skip-gawk]
 #   --skip-gawk  leave out gawk, whose build takes over a minute
@@ -69,7 +70,8 @@ else
   echo "check-fixtures: failingInstall fails in its install phase, as it should"
 fi
 
-for package in hello plainMake; do
+for package in hello plainMake cmakeProject cmakeNinjaProject mesonProject customPhases multiOutput \
+  structuredAttrs failingInstallFixed buildCommandPkg; do
   if build "$package-check" "$package" --check; then
     echo "check-fixtures: $package rebuilds bit-identically"
   else

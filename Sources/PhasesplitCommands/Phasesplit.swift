@@ -12,7 +12,8 @@ public struct Phasesplit: AsyncParsableCommand {
         name: "Packaging",
         subcommands: [ShowDerivationCommand.self, BuildCommand.self, ExplainCommand.self, EnterCommand.self]),
       CommandGroup(
-        name: "Inside segment builds", subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self]),
+        name: "Inside segment builds",
+        subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self]),
     ]
   )
 

@@ -46,12 +46,8 @@ final class TarStreamReader {
         block!.pointee = chunk.baseAddress
         return chunk.count
       }, nil)
-    if status != ARCHIVE_OK {
-      let error = failure(detail: nil)
-      archive_read_free(archive)
-      close(descriptor)
-      throw error
-    }
+    // On failure, deinit frees the libarchive reader and closes the file.
+    if status != ARCHIVE_OK { throw failure(detail: nil) }
   }
 
   deinit {
@@ -105,7 +101,7 @@ final class TarStreamReader {
     let reason =
       detail ?? decompressor.failureDetail ?? archive_error_string(archive).map { String(cString: $0) }
       ?? "unreadable tar data"
-    let offset = Int64(archive_filter_bytes(archive, -1))
+    let offset = max(0, Int64(archive_filter_bytes(archive, -1)))
     return .corruptArchive(
       archive: archivePath.description, entry: currentEntry, offset: offset, detail: reason)
   }
