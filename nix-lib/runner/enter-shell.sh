@@ -45,28 +45,37 @@ __phasesplitRunnerDir=${BASH_SOURCE[0]%/*}
 source "$__phasesplitRunnerDir/settings.sh"
 # shellcheck source=nix-lib/runner/shell-state.sh
 source "$__phasesplitRunnerDir/shell-state.sh"
+# shellcheck source=nix-lib/runner/previous-segment.sh
+source "$__phasesplitRunnerDir/previous-segment.sh"
+# shellcheck source=nix-lib/runner/relocate-phase.sh
+source "$__phasesplitRunnerDir/relocate-phase.sh"
 
 __phasesplitReadSettings
 __phasesplitSetOutputs __phasesplitStandIn
-"$__phasesplitTool" unpack "$__phasesplitPrevious/tree.pst" -C "$NIX_BUILD_TOP"
-for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
-  if [ -f "$__phasesplitPrevious/output-$__phasesplitOutput.pst" ]; then
-    "$__phasesplitTool" unpack "$__phasesplitPrevious/output-$__phasesplitOutput.pst" \
-      -C "${__phasesplitStandIn[$__phasesplitOutput]}"
-  fi
-done
+__phasesplitUnpackPrevious
 # shellcheck disable=SC1091,SC2154 # the stdenv's setup script, a build input
 source "$stdenv/setup"
 __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
-# genericBuild in this shell runs the rest of this segment's phases; curPhase names the next.
+# genericBuild in this shell runs this segment's phases as the runner does (in the final segment
+# with phasesplitRelocatePhase before fixupPhase, or last); curPhase names the next phase.
+__phasesplitEnterPhases=()
+for __phasesplitPhase in "${__phasesplitPhases[@]}"; do
+  if [ -n "$__phasesplitFinal" ] && [ "$__phasesplitPhase" = fixupPhase ]; then
+    __phasesplitEnterPhases+=(phasesplitRelocatePhase)
+  fi
+  __phasesplitEnterPhases+=("$__phasesplitPhase")
+done
+if [ -n "$__phasesplitFinal" ] && [[ " ${__phasesplitEnterPhases[*]} " != *" phasesplitRelocatePhase "* ]]; then
+  __phasesplitEnterPhases+=(phasesplitRelocatePhase)
+fi
 unset phases
 # shellcheck disable=SC2034 # read by the stdenv's genericBuild and the user
-phases="${__phasesplitPhases[*]}" curPhase=${__phasesplitPhases[0]:-}
+phases="${__phasesplitEnterPhases[*]}" curPhase=${__phasesplitEnterPhases[0]:-}
 
 if [ -z "${PHASESPLIT_ENTER_COMMAND:-}" ]; then
   # An interactive shell must survive failing commands.
   set +eu +o pipefail
   PS1="[phasesplit ${PHASESPLIT_ENTER_LABEL:-$__phasesplitPackage} @$__phasesplitPreviousSegment] \$ "
   echo "phasesplit: segment $__phasesplitPreviousSegment of $__phasesplitPackage restored in $PWD;" \
-    "next phases: ${__phasesplitPhases[*]} (run one with: runPhase NAME; all: genericBuild)" >&2
+    "next phases: $phases (run one with: runPhase NAME; all: genericBuild)" >&2
 fi
