@@ -18,6 +18,8 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
   case noFailedSegment(packageName: String)
   /// The environment cannot provide what `enter` needs (mount namespaces, a tool).
   case enterUnavailable(reason: String)
+  /// Evaluating (and splitting) the package failed; `nixError` is Nix's message.
+  case evaluationFailed(package: String, nixError: String)
   /// A file phasesplit needs (nix-lib, an archive) is missing.
   case missingFile(path: String, hint: String)
 
@@ -47,6 +49,8 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
         + "--segment NAME or --phase NAME."
     case .enterUnavailable(let reason):
       return "cannot enter a segment here: \(reason)"
+    case .evaluationFailed(let package, let nixError):
+      return "cannot evaluate and split \(package):\n\(nixError)"
     case .missingFile(let path, let hint):
       return "\(path) does not exist: \(hint)"
     }

@@ -38,7 +38,12 @@ public struct SplitPackageResolver: Sendable {
         file: URL(fileURLWithPath: file).standardizedFileURL.path, attribute: attribute, arguments: arguments,
         boundaries: boundaries, nixLib: nixLibDirectory, tool: toolPath)
       let command = ["nix-instantiate", "-E", expression]
-      let output = try runner.output(of: command)
+      let result = try runner.run(command)
+      guard result.status == 0 else {
+        let package = attribute.map { "attribute \($0) of \(file)" } ?? file
+        throw .evaluationFailed(package: package, nixError: result.standardErrorTail())
+      }
+      let output = result.standardOutput
       guard let path = output.split(separator: "\n").last.map(String.init), path.hasSuffix(".drv") else {
         throw .unreadableNixOutput(commandLine: command, detail: "no .drv path in the output")
       }
