@@ -72,6 +72,14 @@ extension JSONValue {
 
   private static func writeString(_ value: String, to text: inout String) {
     text += "\""
+    let needsEscaping = value.utf8.contains {
+      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+    }
+    guard needsEscaping else {
+      text += value
+      text += "\""
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": text += "\\\""
@@ -81,7 +89,7 @@ extension JSONValue {
       case "\t": text += "\\t"
       case "\u{08}": text += "\\b"
       case "\u{0C}": text += "\\f"
-      case "\u{00}"..."\u{1F}", "\u{7F}":
+      case "\u{00}"..."\u{1F}":
         let hex = String(scalar.value, radix: 16)
         text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: text.unicodeScalars.append(scalar)
