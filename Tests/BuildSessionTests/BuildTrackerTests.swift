@@ -40,6 +40,17 @@ import Testing
     #expect(tracker.firstFailure == nil)
   }
 
+  @Test func segmentBuiltByAnotherNixProcessIsReused() {
+    // Another nix-build built `build` while this one waited for its lock: no activity was seen.
+    var tracker = BuildTracker(
+      chain: Chains.chain, toBuild: [Chains.build.derivationPath, Chains.install.derivationPath])
+    tracker.apply(
+      .start(activity: 3, type: 105, text: "", derivationPath: Chains.install.derivationPath), now: 1)
+    tracker.apply(.stop(activity: 3), now: 2)
+    tracker.finish(now: 3) { $0.name == "build" }
+    #expect(statuses(tracker) == ["reused", "reused", "built"])
+  }
+
   @Test func failureMessageMarksTheSegmentFailedInItsPhase() {
     var tracker = BuildTracker(chain: Chains.chain, toBuild: Set(Chains.chain.segments.map(\.derivationPath)))
     tracker.apply(

@@ -73,14 +73,16 @@ public struct BuildTracker: Sendable {
   }
 
   /// Ends tracking after Nix exited: segments whose activity stopped without a failure message
-  /// are built; queued segments after a failure were not built. Returns whether anything changed.
+  /// are built; a queued segment whose outputs are valid now (`isValid`) was built by another Nix
+  /// process while this one waited for its lock, and is reused from the store; other queued
+  /// segments were not built. Returns whether anything changed.
   @discardableResult
-  public mutating func finish(now: Double) -> Bool {
+  public mutating func finish(now: Double, isValid: (Segment) -> Bool = { _ in false }) -> Bool {
     var changed = settleFinishing()
     for index in entries.indices {
       switch entries[index].status {
       case .queued:
-        entries[index].status = .notBuilt
+        entries[index].status = isValid(entries[index].segment) ? .reused : .notBuilt
         changed = true
       case .building(let phase, let startedAt):
         entries[index].status = .failed(phase: phase, seconds: max(0, now - startedAt))

@@ -69,7 +69,10 @@ public struct BuildSession: Sendable {
     let ticker = mode == .live ? Ticker(interval: 0.5) { display.tick() } : nil
     let result = try runner.run(command) { display.receive($0) }
     ticker?.stop()
-    let (tracker, nixErrors) = display.finish()
+    let (tracker, nixErrors) = display.finish { segment in
+      !segment.outputPaths.isEmpty
+        && segment.outputPaths.values.allSatisfy { FileManager.default.fileExists(atPath: $0) }
+    }
     let seconds = ProgressDisplay.now() - started
     return report(
       chain: chain, tracker: tracker, request: request, nixStatus: result.status,

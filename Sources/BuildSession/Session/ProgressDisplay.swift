@@ -54,10 +54,10 @@ final class ProgressDisplay: @unchecked Sendable {
   }
 
   /// Ends tracking and draws the final state; returns the tracker and Nix's error messages.
-  func finish() -> (BuildTracker, [String]) {
+  func finish(isValid: (Segment) -> Bool) -> (BuildTracker, [String]) {
     lock.lock()
     defer { lock.unlock() }
-    tracker.finish(now: Self.now())
+    tracker.finish(now: Self.now(), isValid: isValid)
     drawLocked()
     return (tracker, errors)
   }
