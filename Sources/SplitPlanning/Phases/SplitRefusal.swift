@@ -1,0 +1,25 @@
+/// Why a derivation cannot be split into segments.
+public enum SplitRefusal: Sendable, Equatable, CustomStringConvertible {
+  /// `buildCommand` replaces the whole phase machinery.
+  case buildCommand
+  /// `buildCommandPath` replaces the whole phase machinery.
+  case buildCommandPath
+  /// The builder is not run as `-e …/default-builder.sh`.
+  case notDefaultBuilder(arguments: [String])
+  /// The derivation has no `stdenv` attribute, so it is not a stdenv derivation.
+  case noStdenv
+
+  public var description: String {
+    switch self {
+    case .buildCommand:
+      "it sets buildCommand, which replaces all phases; build it unsplit"
+    case .buildCommandPath:
+      "it sets buildCommandPath, which replaces all phases; build it unsplit"
+    case .notDefaultBuilder(let arguments):
+      "its builder arguments are [\(arguments.joined(separator: " "))], not '-e …/default-builder.sh' "
+        + "(not a stdenv.mkDerivation build); build it unsplit"
+    case .noStdenv:
+      "it has no stdenv attribute (not a stdenv.mkDerivation build); build it unsplit"
+    }
+  }
+}
