@@ -3,8 +3,8 @@ import Foundation
 /// Finds the `nix-lib/` directory (the Nix library and its attribute table).
 ///
 /// Order: the environment variable `PHASESPLIT_NIX_LIB`; then, relative to the running
-/// executable, `<exe>/../../../nix-lib` (a checkout's `.build/<config>/phasesplit`) and
-/// `<exe>/../share/phasesplit/nix-lib` (an installed tree).
+/// executable, a checkout's `nix-lib` (for `.build/release/phasesplit`) and
+/// `<prefix>/share/phasesplit/nix-lib` (for an installed `<prefix>/bin/phasesplit`).
 public enum NixLibraryLocator {
   /// The environment variable that names the nix-lib directory explicitly.
   public static let environmentVariable = "PHASESPLIT_NIX_LIB"
@@ -33,14 +33,24 @@ public enum NixLibraryLocator {
     )
   }
 
-  /// The places searched next to an executable, in order.
+  /// The places searched next to an executable, in order: for its directory as given and with
+  /// symlinks resolved (SwiftPM's `.build/release` is a link to `.build/<triple>/release`),
+  /// `../../nix-lib` and `../../../nix-lib` (a checkout) and `../share/phasesplit/nix-lib`
+  /// (an installed tree).
   public static func executableRelativeCandidates(_ executable: URL?) -> [URL] {
     guard let executable else { return [] }
-    let binDirectory = executable.resolvingSymlinksInPath().deletingLastPathComponent()
-    return [
-      binDirectory.appendingPathComponent("../../../nix-lib").standardizedFileURL,
-      binDirectory.appendingPathComponent("../share/phasesplit/nix-lib").standardizedFileURL,
+    let directories = [
+      executable.deletingLastPathComponent(),
+      executable.resolvingSymlinksInPath().deletingLastPathComponent(),
     ]
+    var candidates: [URL] = []
+    for directory in directories {
+      for relative in ["../../nix-lib", "../../../nix-lib", "../share/phasesplit/nix-lib"] {
+        let candidate = directory.appendingPathComponent(relative).standardizedFileURL
+        if !candidates.contains(candidate) { candidates.append(candidate) }
+      }
+    }
+    return candidates
   }
 
   /// The running executable's absolute path (`/proc/self/exe` on Linux, else `argv[0]`).
