@@ -25,6 +25,20 @@ import Testing
     #expect(result.placement.decisions.isEmpty && result.placement.overrides.isEmpty)
   }
 
+  @Test func patternsAndFinalOnlyEntriesOfTheTableApply() throws {
+    let result = try analysis([
+      ("NIX_CFLAGS_COMPILE", .string("-O2")), ("allowedReferences", .list([])),
+      ("preConfigure", .string("echo $allowedReferences")),
+    ])
+    let bySegment = result.placement.attributesBySegment
+    for segment in ["unpack", "configure", "build"] {
+      #expect(bySegment[segment]?.contains("NIX_CFLAGS_COMPILE") == true)
+      #expect(bySegment[segment]?.contains("allowedReferences") == false)
+    }
+    #expect(bySegment["install"]?.contains("allowedReferences") == true)
+    #expect(result.placement.overrides.isEmpty)
+  }
+
   @Test func unknownAttributesGoWhereScriptsReadThemAndToTheFinalSegment() throws {
     let result = try analysis([
       ("preConfigure", .string("export GREETING=\"$greeting\"")), ("greeting", .string("hi")),

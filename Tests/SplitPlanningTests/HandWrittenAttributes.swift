@@ -19,7 +19,10 @@ enum HandWrittenAttributes {
 
   /// A small attribute table in the shape of nix-lib/attribute-phases.json.
   static let table = AttributePhaseTable(
-    everywhere: ["name", "builder", "stdenv", "system", "outputs", "nativeBuildInputs", "buildInputs"],
+    everywhere: [
+      "name", "builder", "stdenv", "system", "outputs", "nativeBuildInputs", "buildInputs", "NIX_*",
+    ],
+    finalOnly: ["outputChecks", "allowedReferences"],
     phases: [
       "unpackPhase": ["src", "srcs", "sourceRoot", "preUnpack", "postUnpack", "unpackPhase", "dontUnpack"],
       "patchPhase": ["patches", "prePatch", "postPatch", "patchPhase", "dontPatch"],

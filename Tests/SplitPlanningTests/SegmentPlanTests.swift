@@ -8,7 +8,7 @@ import Testing
 
   @Test func defaultBoundariesDropTheSkippedCheckSegment() throws {
     let phases = try PhasePlan(attributes: HandWrittenAttributes.stdenv([]))
-    let plan = SegmentPlan(phasePlan: phases)
+    let plan = try SegmentPlan(phasePlan: phases)
     #expect(
       layout(plan) == [
         "unpack: unpackPhase patchPhase", "configure: configurePhase", "build: buildPhase",
@@ -27,7 +27,7 @@ import Testing
         ("postPhases", .string("lastPhase")), ("doCheck", .string("1")),
       ]))
     #expect(
-      layout(SegmentPlan(phasePlan: phases)) == [
+      layout(try SegmentPlan(phasePlan: phases)) == [
         "unpack: firstPhase unpackPhase patchPhase", "configure: genPhase configurePhase",
         "build: prepPhase buildPhase", "check: checkPhase",
         "install: stagePhase installPhase fixupPhase installCheckPhase distPhase lastPhase",
@@ -36,7 +36,8 @@ import Testing
 
   @Test func fewerBoundariesMakeLongerSegments() throws {
     let phases = try PhasePlan(attributes: HandWrittenAttributes.stdenv([("doCheck", .string("1"))]))
-    let plan = SegmentPlan(phasePlan: phases, boundaries: try Boundary.parse(["build", "unpack", "build"]))
+    let plan = try SegmentPlan(
+      phasePlan: phases, boundaries: try Boundary.parse(["build", "unpack", "build"]))
     #expect(plan.boundaries == [.unpack, .build])
     #expect(
       layout(plan) == [
@@ -45,15 +46,29 @@ import Testing
       ])
   }
 
-  @Test func explicitPhasesPutLeadingCustomPhasesIntoTheFirstSegment() throws {
+  @Test func explicitPhasesCutByTheStandardPhaseBeforeEachCustomPhase() throws {
     let phases = try PhasePlan(
       attributes: HandWrittenAttributes.stdenv([
         ("phases", .string("setupPhase unpackPhase buildPhase extraPhase installPhase"))
       ]))
     #expect(
-      layout(SegmentPlan(phasePlan: phases)) == [
-        "build: setupPhase unpackPhase buildPhase", "install: extraPhase installPhase",
+      layout(try SegmentPlan(phasePlan: phases)) == [
+        "unpack: setupPhase unpackPhase", "build: buildPhase extraPhase", "install: installPhase",
       ])
+    #expect(
+      phases.phases.map(\.anchor) == [.unpackPhase, .unpackPhase, .buildPhase, .buildPhase, .installPhase])
+  }
+
+  @Test func explicitPhasesOutOfSegmentOrderAreRefused() throws {
+    let phases = try PhasePlan(
+      attributes: HandWrittenAttributes.stdenv([("phases", .string("unpackPhase buildPhase configurePhase"))])
+    )
+    #expect(
+      throws: PlanningError.notSplittable(.phasesOutOfOrder(phase: "configurePhase", segment: "configure"))
+    ) {
+      try SegmentPlan(phasePlan: phases)
+    }
+    #expect(try SegmentPlan(phasePlan: phases, boundaries: [.unpack]).segmentNames == ["unpack", "install"])
   }
 
   @Test func segmentsWithOnlySkippedPhasesAreDropped() throws {
@@ -61,7 +76,7 @@ import Testing
       attributes: HandWrittenAttributes.stdenv([
         ("dontUnpack", .string("1")), ("dontPatch", .string("1")), ("dontConfigure", .string("1")),
       ]))
-    #expect(SegmentPlan(phasePlan: phases).segmentNames == ["build", "install"])
+    #expect(try SegmentPlan(phasePlan: phases).segmentNames == ["build", "install"])
   }
 
   @Test(arguments: ["install", "fixup", "patch", "", "Build"])

@@ -25,7 +25,7 @@ public struct SplitAnalysis: Sendable, Equatable {
     let outputs = attributes.words("outputs")
     outputNames = outputs.isEmpty ? ["out"] : outputs
     phasePlan = try PhasePlan(attributes: attributes)
-    segmentPlan = SegmentPlan(phasePlan: phasePlan, boundaries: boundaries)
+    segmentPlan = try SegmentPlan(phasePlan: phasePlan, boundaries: boundaries)
     scripts = SegmentScript.collect(
       segmentPlan: segmentPlan, attributes: attributes, outputNames: outputNames)
     placement = AttributePlacement(

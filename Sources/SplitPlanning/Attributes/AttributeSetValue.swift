@@ -20,17 +20,17 @@ public enum AttributeSetValue: Sendable, Equatable {
   public var words: [String] {
     switch self {
     case .string(let text): text.split(whereSeparator: \.isWhitespace).map(String.init)
-    case .list(let items): items
+    case .list(let items): items.flatMap { $0.split(whereSeparator: \.isWhitespace).map(String.init) }
     case .bool(let flag): flag ? ["1"] : []
     }
   }
 
-  /// stdenv truthiness (`-n "${name:-}"`): a non-empty string, a list whose first element is
-  /// non-empty, or `true`.
+  /// stdenv truthiness as the Nix library reads it (`flagIsSet.nix`): a non-empty string, a
+  /// list with a non-empty element, or `true`.
   public var isSet: Bool {
     switch self {
     case .string(let text): !text.isEmpty
-    case .list(let items): !(items.first ?? "").isEmpty
+    case .list(let items): items.contains { !$0.isEmpty }
     case .bool(let flag): flag
     }
   }

@@ -15,11 +15,13 @@ public protocol AttributeSource {
   /// Lists are joined with single spaces, as `${name[*]}` would.
   func shellString(_ name: String) -> String?
 
-  /// The value as a list of words: a string split on whitespace, or a list's elements.
-  /// Empty when the attribute is absent.
+  /// The value as a list of words: a string split on whitespace, or a list's elements each
+  /// split on whitespace (as `nix-lib/lib/wordList.nix`). Empty when the attribute is absent.
   func words(_ name: String) -> [String]
 
-  /// stdenv truthiness: whether `[ -n "${name:-}" ]` holds in the builder.
+  /// stdenv truthiness: whether `[ -n "${name:-}" ]` holds in the builder — a non-empty
+  /// string, `true`, a number, or a list with a non-empty element (as
+  /// `nix-lib/lib/flagIsSet.nix`); `false`, `null`, `""` and absent are unset.
   func isSet(_ name: String) -> Bool
 }
 

@@ -24,15 +24,25 @@ public struct PhasePlan: Sendable, Equatable {
   public init(attributes: some AttributeSource) throws(PlanningError) {
     if let refusal = Self.refusal(attributes) { throw .notSplittable(refusal) }
     let explicit = attributes.words("phases")
-    let names = explicit.isEmpty ? Self.defaultPhaseNames(attributes) : explicit
+    var entries: [(name: String, anchor: StandardPhase)] = []
+    if explicit.isEmpty {
+      entries = Self.defaultPhaseEntries(attributes)
+    } else {
+      var anchor = StandardPhase.unpackPhase
+      for name in explicit {
+        if let standard = StandardPhase(rawValue: name) { anchor = standard }
+        entries.append((name, anchor))
+      }
+    }
     self.init(
-      phases: names.map { name in
-        let standard = StandardPhase(rawValue: name)
+      phases: entries.map { entry in
+        let standard = StandardPhase(rawValue: entry.name)
         return PlannedPhase(
-          name: name,
+          name: entry.name,
           standard: standard,
           skipReason: standard.flatMap { Self.skipReason($0, attributes) },
-          definedByAttribute: attributes.hasAttribute(name)
+          definedByAttribute: attributes.hasAttribute(entry.name),
+          anchor: entry.anchor
         )
       },
       isExplicit: !explicit.isEmpty
@@ -51,13 +61,23 @@ public struct PhasePlan: Sendable, Equatable {
     return nil
   }
 
-  /// The default phase list of `genericBuild` with the custom phase lists spliced in.
-  static func defaultPhaseNames(_ attributes: some AttributeSource) -> [String] {
-    func custom(_ name: String) -> [String] { attributes.words(name) }
-    return custom("prePhases") + ["unpackPhase", "patchPhase"] + custom("preConfigurePhases")
-      + ["configurePhase"] + custom("preBuildPhases") + ["buildPhase", "checkPhase"]
-      + custom("preInstallPhases") + ["installPhase"] + custom("preFixupPhases")
-      + ["fixupPhase", "installCheckPhase"] + custom("preDistPhases") + ["distPhase"] + custom("postPhases")
+  /// The default phase list of `genericBuild` with the custom phase lists spliced in, each
+  /// phase with its anchor.
+  static func defaultPhaseEntries(_ attributes: some AttributeSource) -> [(
+    name: String, anchor: StandardPhase
+  )] {
+    func custom(_ list: String, _ anchor: StandardPhase) -> [(name: String, anchor: StandardPhase)] {
+      attributes.words(list).map { ($0, anchor) }
+    }
+    func standard(_ phases: StandardPhase...) -> [(name: String, anchor: StandardPhase)] {
+      phases.map { ($0.rawValue, $0) }
+    }
+    return custom("prePhases", .unpackPhase) + standard(.unpackPhase, .patchPhase)
+      + custom("preConfigurePhases", .configurePhase) + standard(.configurePhase)
+      + custom("preBuildPhases", .buildPhase) + standard(.buildPhase, .checkPhase)
+      + custom("preInstallPhases", .installPhase) + standard(.installPhase)
+      + custom("preFixupPhases", .fixupPhase) + standard(.fixupPhase, .installCheckPhase)
+      + custom("preDistPhases", .distPhase) + standard(.distPhase) + custom("postPhases", .distPhase)
   }
 
   static func skipReason(_ phase: StandardPhase, _ attributes: some AttributeSource) -> PhaseSkipReason? {

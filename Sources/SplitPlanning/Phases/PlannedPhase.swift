@@ -9,14 +9,22 @@ public struct PlannedPhase: Sendable, Equatable {
   /// Whether an attribute of the phase's name replaces the default code (`buildPhase = "…"`,
   /// or the script of a custom phase).
   public var definedByAttribute: Bool
+  /// The standard phase this phase is grouped with: itself for a standard phase; for a custom
+  /// phase of the default list, the standard phase its list precedes (`postPhases`: `distPhase`);
+  /// for a custom phase of an explicit list, the standard phase before it (`unpackPhase` when
+  /// none is). Segments are cut by anchor, as `nix-lib/lib/phasePlan.nix` does.
+  public var anchor: StandardPhase
 
   /// Creates a planned phase.
-  public init(name: String, standard: StandardPhase?, skipReason: PhaseSkipReason?, definedByAttribute: Bool)
-  {
+  public init(
+    name: String, standard: StandardPhase?, skipReason: PhaseSkipReason?, definedByAttribute: Bool,
+    anchor: StandardPhase
+  ) {
     self.name = name
     self.standard = standard
     self.skipReason = skipReason
     self.definedByAttribute = definedByAttribute
+    self.anchor = anchor
   }
 
   /// Whether the phase runs (is not statically skipped).

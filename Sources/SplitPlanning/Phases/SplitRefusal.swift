@@ -8,6 +8,8 @@ public enum SplitRefusal: Sendable, Equatable, CustomStringConvertible {
   case notDefaultBuilder(arguments: [String])
   /// The derivation has no `stdenv` attribute, so it is not a stdenv derivation.
   case noStdenv
+  /// An explicit `phases` list puts a phase of an earlier segment after a phase of a later one.
+  case phasesOutOfOrder(phase: String, segment: String)
 
   public var description: String {
     switch self {
@@ -20,6 +22,9 @@ public enum SplitRefusal: Sendable, Equatable, CustomStringConvertible {
         + "(not a stdenv.mkDerivation build); build it unsplit"
     case .noStdenv:
       "it has no stdenv attribute (not a stdenv.mkDerivation build); build it unsplit"
+    case .phasesOutOfOrder(let phase, let segment):
+      "phase \(phase) (segment \(segment)) comes after a phase of a later segment in its phases list; "
+        + "reorder the phases or choose fewer boundaries"
     }
   }
 }

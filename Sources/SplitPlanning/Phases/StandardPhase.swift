@@ -34,3 +34,8 @@ public enum StandardPhase: String, CaseIterable, Sendable, Codable {
     return ["pre\(capitalized)", "post\(capitalized)"]
   }
 }
+
+extension StandardPhase {
+  /// The phase's position in stdenv's default order (`unpackPhase` 0 … `distPhase` 8).
+  public var rank: Int { Self.allCases.firstIndex(of: self) ?? 0 }
+}

@@ -1,7 +1,8 @@
 /// Which attributes each segment carries (`nix-lib/lib/placeAttributes.nix` plus analysis).
 ///
 /// The Nix library's rule: an earlier segment carries the table's `everywhere` list, the table
-/// lists of its phases, and every attribute in no list; the final segment carries everything.
+/// lists of its phases, and every attribute in no list, never a `finalOnly` one; the final
+/// segment carries everything.
 /// The planner narrows "every attribute in no list" by script analysis: such an attribute goes
 /// to the earlier segments whose scripts read it (or whose script it is), plus the final
 /// segment — unless a script of an earlier segment is uncertain, then it goes everywhere. A table
@@ -36,10 +37,11 @@ public struct AttributePlacement: Sendable, Equatable {
     let uncertain = scripts.filter { $0.segment != finalName && !$0.analysis.isCertain }.map(\.attribute)
 
     func tableSegments(_ attribute: String) -> Set<String> {
-      if table.everywhere.contains(attribute) { return Set(segmentNames) }
+      if table.isFinalOnly(attribute) { return [finalName] }
+      if table.isEverywhere(attribute) { return Set(segmentNames) }
       var result: Set<String> = [finalName]
-      for segment in earlier
-      where segment.phases.contains(where: { table.phases[$0.name]?.contains(attribute) ?? false }) {
+      for segment in earlier where segment.phases.contains(where: { table.phase($0.name, reads: attribute) })
+      {
         result.insert(segment.name)
       }
       return result
@@ -50,7 +52,9 @@ public struct AttributePlacement: Sendable, Equatable {
     for attribute in attributes.attributeNames {
       let readers = Set(earlier.map(\.name).filter { needed[$0]?.contains(attribute) ?? false })
       var segments: Set<String>
-      if table.lists(attribute) {
+      if table.isFinalOnly(attribute) {
+        segments = [finalName]
+      } else if table.lists(attribute) {
         let fromTable = tableSegments(attribute)
         segments = fromTable.union(readers)
         if segments != fromTable {

@@ -82,8 +82,11 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
     var segmentOfPhase: [Int: String] = [:]
     var index = 0
     let kept = Set(analysis.segmentPlan.segmentNames)
-    let cut = SegmentPlan.segmentsBeforeDropping(
-      analysis.phasePlan, boundaries: analysis.segmentPlan.boundaries)
+    // The analysis already cut this plan successfully, so cutting it again cannot fail.
+    let cut =
+      (try? SegmentPlan.segmentsBeforeDropping(
+        analysis.phasePlan, boundaries: analysis.segmentPlan.boundaries))
+      ?? []
     for segment in cut {
       for _ in segment.phases {
         if kept.contains(segment.name) { segmentOfPhase[index] = segment.name }

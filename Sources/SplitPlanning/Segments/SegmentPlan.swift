@@ -1,11 +1,10 @@
 /// The segments of a split build: the phase plan cut at boundaries (docs/design.md,
 /// `nix-lib/lib/segmentPlan.nix`).
 ///
-/// Each phase goes into the current segment; a segment closes right after the standard phase
-/// its boundary names, so custom phases belong to the segment of the standard phase before
-/// them (the first segment when none is). Everything after the last cut is the final segment
-/// ``Segment/finalName``. An earlier segment whose phases are all statically skipped (or that
-/// has no phase) is dropped; the final segment always exists, since it produces the outputs.
+/// A phase belongs to the first boundary (in phase order) that cuts at or after its anchor
+/// (``PlannedPhase/anchor``), or to the final segment ``Segment/finalName`` when none does.
+/// An earlier segment whose phases are all statically skipped (or that has no phase) is
+/// dropped; the final segment always exists, since it produces the outputs.
 public struct SegmentPlan: Sendable, Equatable {
   /// The boundaries used, in phase order.
   public var boundaries: [Boundary]
@@ -13,29 +12,40 @@ public struct SegmentPlan: Sendable, Equatable {
   public var segments: [Segment]
 
   /// Cuts `phasePlan` at `boundaries`.
-  public init(phasePlan: PhasePlan, boundaries: [Boundary] = Boundary.defaults) {
+  /// - Throws: ``PlanningError/notSplittable(_:)`` when an explicit phase list puts a phase of
+  ///   an earlier segment after one of a later segment.
+  public init(phasePlan: PhasePlan, boundaries: [Boundary] = Boundary.defaults) throws(PlanningError) {
     self.boundaries = Boundary.allCases.filter(boundaries.contains)
-    let cut = Self.segmentsBeforeDropping(phasePlan, boundaries: boundaries)
+    let cut = try Self.segmentsBeforeDropping(phasePlan, boundaries: boundaries)
     self.segments = cut.filter { $0.isFinal || !$0.runningPhases.isEmpty }
   }
 
-  /// The segments of the cut before dropping earlier segments with no running phase; every
-  /// phase of the plan is in exactly one of them, in order.
-  public static func segmentsBeforeDropping(_ phasePlan: PhasePlan, boundaries: [Boundary]) -> [Segment] {
+  /// The segment name a phase with `anchor` belongs to.
+  static func segmentName(anchor: StandardPhase, boundaries: [Boundary]) -> String {
+    boundaries.first { $0.endsAfter.rank >= anchor.rank }?.rawValue ?? Segment.finalName
+  }
+
+  /// The segments before dropping earlier segments with no running phase, one per boundary
+  /// plus the final one; every phase of the plan is in exactly one of them, in order.
+  public static func segmentsBeforeDropping(
+    _ phasePlan: PhasePlan, boundaries: [Boundary]
+  ) throws(PlanningError) -> [Segment] {
     let ordered = Boundary.allCases.filter(boundaries.contains)
-    var segments: [Segment] = []
-    var current: [PlannedPhase] = []
-    var open = Set(ordered)
+    let names = ordered.map(\.rawValue) + [Segment.finalName]
+    var members: [[PlannedPhase]] = Array(repeating: [], count: names.count)
+    var reached = 0
     for phase in phasePlan.phases {
-      current.append(phase)
-      if let boundary = open.first(where: { $0.endsAfter.rawValue == phase.name }) {
-        open.remove(boundary)
-        segments.append(Segment(name: boundary.rawValue, phases: current, isFinal: false))
-        current = []
+      let name = segmentName(anchor: phase.anchor, boundaries: ordered)
+      let index = names.firstIndex(of: name) ?? names.count - 1
+      guard index >= reached else {
+        throw .notSplittable(.phasesOutOfOrder(phase: phase.name, segment: name))
       }
+      reached = index
+      members[index].append(phase)
     }
-    segments.append(Segment(name: Segment.finalName, phases: current, isFinal: true))
-    return segments
+    return names.indices.map { index in
+      Segment(name: names[index], phases: members[index], isFinal: index == names.count - 1)
+    }
   }
 
   /// The earlier (non-final) segments.
