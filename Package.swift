@@ -48,7 +48,7 @@ let package = Package(
     .executableTarget(name: "phasesplit", dependencies: ["PhasesplitCommands"]),
     .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive"]),
     .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface"]),
-    .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"]),
+    .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"], resources: [.copy("Corpus")]),
     .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations"]),
     .testTarget(
       name: "IntegrationTests",

@@ -1,1 +1,0 @@
-// Derivations module. See Package.swift for the layering.

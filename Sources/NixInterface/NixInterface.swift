@@ -1,1 +1,0 @@
-// NixInterface module. See Package.swift for the layering.

@@ -1,0 +1,138 @@
+import Subprocess
+import SystemPackage
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Runs Nix programs with phasesplit's ``NixSettings``.
+///
+/// Output is captured; a non-zero exit becomes a ``NixCommandError`` that carries the command line
+/// and the tail of standard error. The typed operations (``instantiate(file:attribute:arguments:)``,
+/// ``realise(_:options:standardErrorLine:)``, …) live in extensions.
+public struct NixRunner: Sendable {
+  /// The options every command gets.
+  public var settings: NixSettings
+  /// The directory holding `nix-instantiate`, `nix-build` and `nix-store`; `nil` to search `PATH`.
+  public var binaryDirectory: String?
+
+  /// The most standard output a command may print before it is stopped (64 MiB).
+  static let outputLimit = 64 << 20
+
+  /// Creates a runner.
+  public init(settings: NixSettings = .projectDefault, binaryDirectory: String? = nil) {
+    self.settings = settings
+    self.binaryDirectory = binaryDirectory
+  }
+
+  /// Runs `tool` with `arguments`, capturing its output.
+  ///
+  /// - Throws: ``NixCommandError`` when the program cannot start or exits unsuccessfully.
+  public func run(_ tool: NixTool, _ arguments: [String]) async throws(NixCommandError) -> NixCommandResult {
+    let commandLine = [tool.rawValue] + arguments
+    let outcome: ExecutionResult<Void, StringOutput<UTF8>, StringOutput<UTF8>>
+    do {
+      outcome = try await Subprocess.run(
+        executable(for: tool),
+        arguments: Arguments(arguments),
+        environment: environment(),
+        output: .string(limit: Self.outputLimit),
+        error: .string(limit: Self.outputLimit)
+      )
+    } catch {
+      throw NixCommandError(
+        commandLine: commandLine, reason: .couldNotStart("\(error)"), standardErrorTail: [])
+    }
+    let standardError = outcome.standardError
+    try check(
+      outcome.terminationStatus, commandLine: commandLine, standardErrorTail: Self.tail(of: standardError))
+    return NixCommandResult(
+      commandLine: commandLine,
+      standardOutput: outcome.standardOutput,
+      standardError: standardError
+    )
+  }
+
+  /// Runs `tool` with `arguments`, capturing standard output and handing each standard-error line
+  /// to `standardErrorLine` as it arrives (for build logs and `--log-format internal-json`).
+  ///
+  /// The result's ``NixCommandResult/standardError`` holds only the last lines.
+  public func runStreaming(
+    _ tool: NixTool,
+    _ arguments: [String],
+    standardErrorLine: @escaping @Sendable (String) -> Void
+  ) async throws(NixCommandError) -> NixCommandResult {
+    let commandLine = [tool.rawValue] + arguments
+    let outcome: ExecutionResult<[String], StringOutput<UTF8>, SequenceOutput>
+    do {
+      outcome = try await Subprocess.run(
+        executable(for: tool),
+        arguments: Arguments(arguments),
+        environment: environment(),
+        input: .none,
+        output: .string(limit: Self.outputLimit),
+        error: .sequence
+      ) { execution in
+        var tail: [String] = []
+        for try await line in execution.standardError.strings() {
+          standardErrorLine(line)
+          tail.append(line)
+          if tail.count > NixCommandError.keptStandardErrorLines * 2 {
+            tail.removeFirst(tail.count - NixCommandError.keptStandardErrorLines)
+          }
+        }
+        return Array(tail.suffix(NixCommandError.keptStandardErrorLines))
+      }
+    } catch {
+      throw NixCommandError(
+        commandLine: commandLine, reason: .couldNotStart("\(error)"), standardErrorTail: [])
+    }
+    let tail = outcome.closureResult
+    try check(outcome.terminationStatus, commandLine: commandLine, standardErrorTail: tail)
+    return NixCommandResult(
+      commandLine: commandLine,
+      standardOutput: outcome.standardOutput,
+      standardError: tail.joined(separator: "\n")
+    )
+  }
+
+  private func check(
+    _ status: TerminationStatus,
+    commandLine: [String],
+    standardErrorTail: [String]
+  ) throws(NixCommandError) {
+    switch status {
+    case .exited(0):
+      return
+    case .exited(let code):
+      throw NixCommandError(
+        commandLine: commandLine, reason: .exited(code), standardErrorTail: standardErrorTail)
+    case .signaled(let signal):
+      throw NixCommandError(
+        commandLine: commandLine, reason: .signalled(signal), standardErrorTail: standardErrorTail)
+    }
+  }
+
+  private func executable(for tool: NixTool) -> Executable {
+    if let binaryDirectory {
+      return .path(FilePath(binaryDirectory + "/" + tool.rawValue))
+    }
+    return .name(tool.rawValue)
+  }
+
+  private func environment() -> Environment {
+    let inherited = getenv("NIX_CONFIG").map { String(cString: $0) }
+    guard let value = settings.nixConfigValue(inheriting: inherited) else { return .inherit }
+    return .inherit.updating(["NIX_CONFIG": value])
+  }
+
+  /// The last ``NixCommandError/keptStandardErrorLines`` non-empty lines of `text`.
+  static func tail(of text: String) -> [String] {
+    let lines = text.split(separator: "\n").map(String.init)
+    return Array(lines.suffix(NixCommandError.keptStandardErrorLines))
+  }
+}

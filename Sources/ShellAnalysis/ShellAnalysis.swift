@@ -1,1 +1,0 @@
-// ShellAnalysis module. See Package.swift for the layering.

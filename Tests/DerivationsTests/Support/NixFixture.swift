@@ -1,0 +1,85 @@
+import Foundation
+import NixInterface
+
+/// Helpers that make real `.drv` files with the installed Nix, each test in its own directory.
+enum NixFixture {
+  /// A fresh directory under the system temporary directory.
+  static func makeTemporaryDirectory() throws -> URL {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("phasesplit-drv-tests-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    return directory
+  }
+
+  /// A token that keeps derivation names of one test apart from every other run.
+  static func uniqueToken() -> String {
+    UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12).description
+  }
+
+  /// Writes `contents` to `name` in a fresh temporary directory and returns the file's path.
+  static func writeFile(named name: String, contents: String) throws -> String {
+    let url = try makeTemporaryDirectory().appendingPathComponent(name)
+    try contents.write(to: url, atomically: true, encoding: .utf8)
+    return url.path
+  }
+
+  /// Instantiates a Nix expression and returns its single `.drv` path.
+  static func instantiate(_ expression: String) async throws -> String {
+    let paths = try await NixRunner().instantiate(expression: expression)
+    guard paths.count == 1 else { throw FixtureError("expected one derivation, got \(paths)") }
+    return paths[0]
+  }
+
+  /// The text of a plain `derivation { … }` call with builder `/bin/sh` and extra attributes.
+  static func derivationExpression(name: String, attributes: String = "", script: String = "true") -> String {
+    """
+    derivation {
+      name = "\(name)";
+      system = builtins.currentSystem;
+      builder = "/bin/sh";
+      args = [ "-c" \(nixString(script)) ];
+      \(attributes)
+    }
+    """
+  }
+
+  /// `text` as a Nix string literal.
+  static func nixString(_ text: String) -> String {
+    var literal = "\""
+    for character in text {
+      switch character {
+      case "\"": literal += "\\\""
+      case "\\": literal += "\\\\"
+      case "$": literal += "\\$"
+      case "\n": literal += "\\n"
+      case "\r": literal += "\\r"
+      case "\t": literal += "\\t"
+      default: literal.append(character)
+      }
+    }
+    return literal + "\""
+  }
+
+  /// Runs a program and returns its trimmed standard output; throws when it fails.
+  static func runProgram(_ program: String, _ arguments: [String]) throws -> String {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [program] + arguments
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let data = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    guard process.terminationStatus == 0 else {
+      throw FixtureError("\(program) \(arguments) exited with \(process.terminationStatus)")
+    }
+    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+  }
+}
+
+/// A test setup step that failed.
+struct FixtureError: Error, CustomStringConvertible {
+  var description: String
+  init(_ description: String) { self.description = description }
+}
