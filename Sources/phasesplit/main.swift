@@ -1,3 +1,3 @@
 import PhasesplitCommands
 
-await Phasesplit.main()
+await Phasesplit.runFromCommandLine()

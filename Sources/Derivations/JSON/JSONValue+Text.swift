@@ -81,7 +81,7 @@ extension JSONValue {
       case "\t": text += "\\t"
       case "\u{08}": text += "\\b"
       case "\u{0C}": text += "\\f"
-      case "\u{00}"..."\u{1F}", "\u{7F}":
+      case "\u{00}"..."\u{1F}":
         let hex = String(scalar.value, radix: 16)
         text += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
       default: text.unicodeScalars.append(scalar)

@@ -1,1 +1,0 @@
-// BuildArchive module. See Package.swift for the layering.

@@ -1,0 +1,37 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Whole-buffer reads and writes on file descriptors, retrying on `EINTR` and short counts.
+enum FileDescriptorIO {
+  /// Writes all `count` bytes at `pointer`; returns `errno` on failure, 0 on success.
+  static func writeAll(_ descriptor: Int32, _ pointer: UnsafeRawPointer, count: Int) -> Int32 {
+    var written = 0
+    while written < count {
+      let result = write(descriptor, pointer + written, count - written)
+      if result < 0 {
+        if errno == EINTR { continue }
+        return errno
+      }
+      written += result
+    }
+    return 0
+  }
+
+  /// Reads up to `count` bytes, fewer only at end of file; returns the count, or -errno on failure.
+  static func readFully(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, count: Int) -> Int {
+    var total = 0
+    while total < count {
+      let result = read(descriptor, pointer + total, count - total)
+      if result < 0 {
+        if errno == EINTR { continue }
+        return -Int(errno)
+      }
+      if result == 0 { break }
+      total += result
+    }
+    return total
+  }
+}

@@ -1,0 +1,114 @@
+import CLibArchive
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Packs a directory tree into a reproducible zstd-compressed pax archive (see docs/archive-format.md).
+public enum ArchivePacker {
+  /// Packs the contents of `directory` into `archive`.
+  ///
+  /// The archive is written to a temporary file next to `archive` and renamed into place, so a
+  /// failed pack leaves no partial archive. Throws `ArchiveError`.
+  @discardableResult
+  public static func pack(directory: RawPath, archive: RawPath, options: PackOptions = PackOptions()) throws
+    -> PackSummary
+  {
+    var info = stat()
+    guard directory.withCString({ stat($0, &info) }) == 0 else {
+      throw ArchiveError.cannotAccess(path: directory.description, operation: "stat", errno: errno)
+    }
+    guard info.st_mode & S_IFMT == S_IFDIR else {
+      throw ArchiveError.cannotAccess(
+        path: directory.description, operation: "pack (not a directory)", errno: ENOTDIR)
+    }
+    let temporary = try TemporaryArchiveFile(destination: archive)
+    do {
+      let summary = try writeArchive(directory: directory, file: temporary, options: options)
+      try temporary.commit()
+      return summary
+    } catch {
+      temporary.discard()
+      throw error
+    }
+  }
+
+  private static func writeArchive(directory: RawPath, file: TemporaryArchiveFile, options: PackOptions)
+    throws
+    -> PackSummary
+  {
+    let scanner = TreeScanner(
+      excludedPaths: Set(options.excludedPaths.map(normalizedRelativePath)),
+      skippedInode: (file.device, file.inode)
+    )
+    let entries = try scanner.scan(root: directory)
+    let ranking = MtimeRanking(times: entries.map(\.modificationTime))
+    let header = ArchiveHeader(
+      mtimePolicy: options.mtimePolicy,
+      maxRank: options.mtimePolicy == .ranked ? ranking.maxRank : -1
+    )
+    let compressor = try ZstdFileWriter(
+      descriptor: file.descriptor,
+      path: file.destination.description,
+      level: options.compressionLevel,
+      workers: options.compressionWorkers
+    )
+    try compressor.writeRaw(header.frameBytes)
+    let writer = try TarStreamWriter(compressor: compressor, archivePath: file.destination.description)
+    var firstPathOfInode: [InodeKey: RawPath] = [:]
+    var contentBytes: Int64 = 0
+    let ninjaMapping = options.mtimePolicy == .ranked ? NinjaTimeMapping.packing(ranking) : nil
+    for entry in entries {
+      let storedTime =
+        options.mtimePolicy == .ranked
+        ? ArchiveClock.storedTime(rank: ranking.rank(atOrBelow: entry.modificationTime))
+        : entry.modificationTime
+      let source = directory.appending(entry.relativePath)
+      if entry.kind == .regularFile && entry.linkCount > 1 {
+        let key = InodeKey(device: entry.device, inode: entry.inode)
+        if let first = firstPathOfInode[key] {
+          try writer.writeHardLink(entry, storedTime: storedTime, target: first)
+          continue
+        }
+        firstPathOfInode[key] = entry.relativePath
+      }
+      if let ninjaMapping, entry.kind == .regularFile,
+        NinjaTimeMapping.isNinjaStateFile(entry.relativePath.lastComponent),
+        entry.linkCount == 1
+      {
+        let original = try FileContents.read(source, size: entry.size)
+        let rewritten = ninjaMapping.rewrite(original, name: entry.relativePath.lastComponent)
+        try writer.writeFile(entry, storedTime: storedTime, contents: rewritten)
+        contentBytes += Int64(rewritten.count)
+        continue
+      }
+      try writer.write(entry, storedTime: storedTime, source: source)
+      contentBytes += entry.size
+    }
+    try writer.close()
+    try compressor.finish()
+    return PackSummary(
+      entryCount: entries.count,
+      contentBytes: contentBytes,
+      archiveBytes: file.currentSize(),
+      header: header
+    )
+  }
+
+  /// `path` without leading `./` and trailing `/`, as the scanner's relative paths are.
+  private static func normalizedRelativePath(_ path: RawPath) -> RawPath {
+    RawPath(
+      bytes: Array(
+        path.components.filter { $0.bytes != [UInt8(ascii: ".")] }.map(\.bytes).joined(separator: [
+          UInt8(ascii: "/")
+        ])))
+  }
+}
+
+/// Identity of an inode, for hard-link detection.
+struct InodeKey: Hashable {
+  var device: UInt64
+  var inode: UInt64
+}

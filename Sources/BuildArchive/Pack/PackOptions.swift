@@ -1,0 +1,24 @@
+/// Options for `ArchivePacker.pack`.
+public struct PackOptions: Sendable {
+  /// Paths relative to the packed directory to leave out, with everything below them.
+  public var excludedPaths: [RawPath]
+  /// How modification times are stored.
+  public var mtimePolicy: MtimePolicy
+  /// zstd compression level.
+  public var compressionLevel: Int32
+  /// zstd worker threads (at least 1; the output does not depend on it).
+  public var compressionWorkers: Int32
+
+  /// Options with the reproducible defaults: ranked mtimes, level 3, one worker per CPU.
+  public init(
+    excludedPaths: [RawPath] = [],
+    mtimePolicy: MtimePolicy = .ranked,
+    compressionLevel: Int32 = 3,
+    compressionWorkers: Int32? = nil
+  ) {
+    self.excludedPaths = excludedPaths
+    self.mtimePolicy = mtimePolicy
+    self.compressionLevel = compressionLevel
+    self.compressionWorkers = compressionWorkers ?? ProcessorCount.online
+  }
+}

@@ -1,0 +1,11 @@
+/// What `ArchivePacker.pack` wrote.
+public struct PackSummary: Sendable {
+  /// Entries written (directories, files, symlinks, hard links).
+  public var entryCount: Int
+  /// Uncompressed bytes of file contents.
+  public var contentBytes: Int64
+  /// Size of the archive file.
+  public var archiveBytes: Int64
+  /// The archive's header (mtime policy and greatest rank).
+  public var header: ArchiveHeader
+}

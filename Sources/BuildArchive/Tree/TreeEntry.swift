@@ -1,0 +1,21 @@
+/// One file system entry found while scanning a tree to pack.
+struct TreeEntry {
+  /// Path relative to the scanned root, never empty.
+  var relativePath: RawPath
+  /// The entry's kind as found on disk (hard links are detected later, from `device`/`inode`).
+  var kind: TreeEntryKind
+  /// Permission bits (`st_mode & 0o7777`).
+  var permissions: UInt32
+  /// Size in bytes for regular files, 0 otherwise.
+  var size: Int64
+  /// Modification time in nanoseconds since the Unix epoch.
+  var modificationTime: Int64
+  /// Device of the inode, for hard-link detection.
+  var device: UInt64
+  /// Inode number, for hard-link detection.
+  var inode: UInt64
+  /// Number of hard links to the inode.
+  var linkCount: UInt64
+  /// The symlink's target, for symlinks.
+  var symlinkTarget: RawPath?
+}

@@ -1,0 +1,7 @@
+/// The kinds of file system entries a build-tree archive holds.
+public enum TreeEntryKind: String, Sendable, Codable {
+  case directory
+  case regularFile = "file"
+  case symlink
+  case hardLink = "hardlink"
+}

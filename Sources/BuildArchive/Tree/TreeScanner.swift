@@ -1,0 +1,109 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Walks a directory tree with POSIX `opendir`/`readdir`/`lstat` on byte paths, so names that are
+/// not valid UTF-8 survive, and never follows symlinks.
+struct TreeScanner {
+  /// Relative paths to leave out, with everything below them.
+  var excludedPaths: Set<RawPath>
+  /// An inode (device, inode) to skip, e.g. the archive being written inside the tree.
+  var skippedInode: (device: UInt64, inode: UInt64)?
+
+  /// Every entry below `root` (the root itself excluded), sorted byte-wise by relative path.
+  func scan(root: RawPath) throws -> [TreeEntry] {
+    var entries: [TreeEntry] = []
+    try scanDirectory(root: root, relative: RawPath(bytes: []), into: &entries)
+    entries.sort { $0.relativePath < $1.relativePath }
+    return entries
+  }
+
+  private func scanDirectory(root: RawPath, relative: RawPath, into entries: inout [TreeEntry]) throws {
+    let directory = root.appending(relative)
+    guard let handle = directory.withCString({ opendir($0) }) else {
+      throw ArchiveError.cannotAccess(path: directory.description, operation: "open directory", errno: errno)
+    }
+    defer { closedir(handle) }
+    var names: [RawPath] = []
+    while true {
+      errno = 0
+      guard let record = readdir(handle) else {
+        if errno != 0 {
+          throw ArchiveError.cannotAccess(
+            path: directory.description, operation: "read directory", errno: errno)
+        }
+        break
+      }
+      let name = withUnsafePointer(to: record.pointee.d_name) { tuple in
+        tuple.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath(cString: $0) }
+      }
+      if name.bytes == [UInt8(ascii: ".")] || name.bytes == [UInt8(ascii: "."), UInt8(ascii: ".")] {
+        continue
+      }
+      names.append(name)
+    }
+    for name in names {
+      let relativePath = relative.appending(name)
+      if excludedPaths.contains(relativePath) { continue }
+      let entry = try examine(root.appending(relativePath), relativePath: relativePath)
+      if let skipped = skippedInode, skipped.device == entry.device, skipped.inode == entry.inode { continue }
+      entries.append(entry)
+      if entry.kind == .directory {
+        try scanDirectory(root: root, relative: relativePath, into: &entries)
+      }
+    }
+  }
+
+  private func examine(_ path: RawPath, relativePath: RawPath) throws -> TreeEntry {
+    var info = stat()
+    guard path.withCString({ lstat($0, &info) }) == 0 else {
+      throw ArchiveError.cannotAccess(path: path.description, operation: "lstat", errno: errno)
+    }
+    let kind: TreeEntryKind
+    var target: RawPath?
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR: kind = .directory
+    case S_IFREG: kind = .regularFile
+    case S_IFLNK:
+      kind = .symlink
+      target = try readLink(path, expectedSize: Int(info.st_size))
+    case S_IFIFO: throw ArchiveError.unsupportedFileType(path: path.description, kind: "FIFO (named pipe)")
+    case S_IFSOCK: throw ArchiveError.unsupportedFileType(path: path.description, kind: "socket")
+    case S_IFCHR: throw ArchiveError.unsupportedFileType(path: path.description, kind: "character device")
+    case S_IFBLK: throw ArchiveError.unsupportedFileType(path: path.description, kind: "block device")
+    default: throw ArchiveError.unsupportedFileType(path: path.description, kind: "file of unknown type")
+    }
+    return TreeEntry(
+      relativePath: relativePath,
+      kind: kind,
+      permissions: UInt32(info.st_mode) & 0o7777,
+      size: kind == .regularFile ? Int64(info.st_size) : 0,
+      modificationTime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+      device: UInt64(info.st_dev),
+      inode: UInt64(info.st_ino),
+      linkCount: UInt64(info.st_nlink),
+      symlinkTarget: target
+    )
+  }
+
+  private func readLink(_ path: RawPath, expectedSize: Int) throws -> RawPath {
+    var capacity = max(expectedSize + 1, 256)
+    while true {
+      var buffer = [UInt8](repeating: 0, count: capacity)
+      let count = path.withCString { cPath in
+        buffer.withUnsafeMutableBufferPointer { out in
+          out.baseAddress!.withMemoryRebound(to: CChar.self, capacity: capacity) {
+            readlink(cPath, $0, capacity)
+          }
+        }
+      }
+      guard count >= 0 else {
+        throw ArchiveError.cannotAccess(path: path.description, operation: "readlink", errno: errno)
+      }
+      if count < capacity { return RawPath(bytes: Array(buffer[0..<count])) }
+      capacity *= 2
+    }
+  }
+}

@@ -1,0 +1,214 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Restores a build-tree archive into a directory, safely (see docs/archive-format.md).
+public enum ArchiveUnpacker {
+  /// All-zero blocks at least this large are left as holes instead of written.
+  private static let holeThreshold = 64 * 1024
+
+  /// Extracts `archive` into `directory` (created if missing).
+  ///
+  /// Refuses absolute paths, `..` components, writing through symlinks, device nodes, FIFOs and
+  /// sockets; drops setuid/setgid bits with a warning. Ranked mtimes are restored just before
+  /// `now` (nanoseconds since the epoch; the current time by default). Throws `ArchiveError`.
+  @discardableResult
+  public static func unpack(archive: RawPath, into directory: RawPath, now: Int64? = nil) throws
+    -> UnpackSummary
+  {
+    let reader = try TarStreamReader(path: archive)
+    let target = try ExtractionTarget(root: directory)
+    let clock: ArchiveClock? =
+      reader.header?.mtimePolicy == .ranked
+      ? ArchiveClock(maxRank: reader.header!.maxRank, now: now ?? currentTime()) : nil
+    var restored: [RestoredEntry] = []
+    var warnings: [String] = []
+    while let header = try reader.nextEntry() {
+      let components = try ExtractionTarget.components(of: header.path)
+      if components.isEmpty {
+        try reader.skipData()
+        continue
+      }
+      var permissions = header.permissions & 0o7777
+      if permissions & 0o6000 != 0 {
+        permissions &= ~UInt32(0o6000)
+        warnings.append("dropped setuid/setgid bits from '\(header.path)'")
+      }
+      let isDirectory = try extract(
+        header, components: components, permissions: permissions, reader: reader, target: target, clock: clock
+      )
+      let time = clock.map { clock in
+        ArchiveClock.rank(storedTime: header.modificationTime).map(clock.restoredTime(rank:))
+          ?? header.modificationTime
+      }
+      restored.append(
+        RestoredEntry(
+          components: components, time: time ?? header.modificationTime,
+          directoryPermissions: isDirectory ? permissions : nil))
+    }
+    for entry in restored.reversed() {
+      try entry.apply(in: target)
+    }
+    return UnpackSummary(entryCount: restored.count, warnings: warnings, header: reader.header)
+  }
+
+  /// Creates one entry; returns whether it is a directory (whose mode is applied at the end).
+  private static func extract(
+    _ header: ArchiveEntryHeader, components: [RawPath], permissions: UInt32, reader: TarStreamReader,
+    target: ExtractionTarget, clock: ArchiveClock?
+  ) throws -> Bool {
+    let name = components.last!
+    let parent = try target.parentDirectory(of: components, entry: header.path, create: true)
+    if let linkTarget = header.hardLinkTarget {
+      let targetComponents = try ExtractionTarget.components(of: linkTarget)
+      guard !targetComponents.isEmpty else {
+        throw ArchiveError.unsafeEntry(
+          entry: header.path.description, reason: "its hard-link target is empty")
+      }
+      try target.removeExisting(name, in: parent, entry: header.path)
+      let duplicate = parent >= 0 ? dup(parent) : parent
+      defer { close(duplicate) }
+      let targetParent = try target.parentDirectory(of: targetComponents, entry: header.path, create: false)
+      let linked = targetComponents.last!.withCString { from in
+        name.withCString { to in linkat(targetParent, from, duplicate, to, 0) }
+      }
+      guard linked == 0 else {
+        throw ArchiveError.cannotExtract(
+          entry: header.path.description, operation: "link to '\(linkTarget)'", errno: errno)
+      }
+      try reader.skipData()
+      return false
+    }
+    switch header.fileType {
+    case ArchiveFileType.directory:
+      try makeDirectory(name, in: parent, entry: header.path, target: target)
+      return true
+    case ArchiveFileType.regularFile:
+      try target.removeExisting(name, in: parent, entry: header.path)
+      try writeFile(header, name: name, in: parent, permissions: permissions, reader: reader, clock: clock)
+      return false
+    case ArchiveFileType.symlink:
+      try target.removeExisting(name, in: parent, entry: header.path)
+      let linkTarget = header.symlinkTarget ?? RawPath(bytes: [])
+      let made = linkTarget.withCString { to in name.withCString { symlinkat(to, parent, $0) } }
+      guard made == 0 else {
+        throw ArchiveError.cannotExtract(entry: header.path.description, operation: "symlink", errno: errno)
+      }
+      try reader.skipData()
+      return false
+    default:
+      throw ArchiveError.unsafeEntry(
+        entry: header.path.description,
+        reason: "it is a \(kindName(header.fileType)); only files, directories and symlinks are allowed")
+    }
+  }
+
+  private static func makeDirectory(
+    _ name: RawPath, in parent: Int32, entry: RawPath, target: ExtractionTarget
+  )
+    throws
+  {
+    if name.withCString({ mkdirat(parent, $0, 0o700) }) == 0 { return }
+    guard errno == EEXIST else {
+      throw ArchiveError.cannotExtract(entry: entry.description, operation: "mkdir", errno: errno)
+    }
+    var info = stat()
+    if name.withCString({ fstatat(parent, $0, &info, AT_SYMLINK_NOFOLLOW) }) == 0
+      && info.st_mode & S_IFMT == S_IFDIR
+    {
+      // An existing directory is reused; give it owner access until its mode is applied at the end.
+      _ = name.withCString { fchmodat(parent, $0, mode_t(info.st_mode & 0o7777) | 0o700, 0) }
+      return
+    }
+    try target.removeExisting(name, in: parent, entry: entry)
+    guard name.withCString({ mkdirat(parent, $0, 0o700) }) == 0 else {
+      throw ArchiveError.cannotExtract(entry: entry.description, operation: "mkdir", errno: errno)
+    }
+  }
+
+  private static func writeFile(
+    _ header: ArchiveEntryHeader, name: RawPath, in parent: Int32, permissions: UInt32,
+    reader: TarStreamReader,
+    clock: ArchiveClock?
+  ) throws {
+    let descriptor = name.withCString {
+      openat(parent, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+    }
+    guard descriptor >= 0 else {
+      throw ArchiveError.cannotExtract(entry: header.path.description, operation: "create", errno: errno)
+    }
+    defer { close(descriptor) }
+    if let clock, NinjaTimeMapping.isNinjaStateFile(name) {
+      var contents = [UInt8](repeating: 0, count: Int(header.size))
+      try reader.readData { block, offset in
+        contents.withUnsafeMutableBytes { destination in
+          destination.baseAddress!.advanced(by: Int(offset)).copyMemory(
+            from: block.baseAddress!, byteCount: min(block.count, destination.count - Int(offset)))
+        }
+      }
+      let rewritten = NinjaTimeMapping.restoring(clock).rewrite(contents, name: name)
+      try writeBlock(rewritten.withUnsafeBytes { $0 }, at: 0, to: descriptor, entry: header.path)
+    } else {
+      try reader.readData { block, offset in
+        if block.count >= holeThreshold && isAllZero(block) { return }
+        try writeBlock(block, at: offset, to: descriptor, entry: header.path)
+      }
+    }
+    guard ftruncate(descriptor, off_t(header.size)) == 0 else {
+      throw ArchiveError.cannotExtract(
+        entry: header.path.description, operation: "set file size", errno: errno)
+    }
+    guard fchmod(descriptor, mode_t(permissions)) == 0 else {
+      throw ArchiveError.cannotExtract(entry: header.path.description, operation: "chmod", errno: errno)
+    }
+  }
+
+  private static func writeBlock(
+    _ block: UnsafeRawBufferPointer, at offset: Int64, to descriptor: Int32, entry: RawPath
+  )
+    throws
+  {
+    var written = 0
+    while written < block.count {
+      let result = pwrite(
+        descriptor, block.baseAddress! + written, block.count - written, off_t(offset) + off_t(written))
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw ArchiveError.cannotExtract(entry: entry.description, operation: "write", errno: errno)
+      }
+      written += result
+    }
+  }
+
+  private static func isAllZero(_ block: UnsafeRawBufferPointer) -> Bool {
+    let words = block.count / 8
+    let wordPointer = block.baseAddress!.assumingMemoryBound(to: UInt8.self)
+    var accumulator: UInt64 = 0
+    for index in 0..<words {
+      accumulator |= UnsafeRawPointer(wordPointer).loadUnaligned(fromByteOffset: index * 8, as: UInt64.self)
+      if accumulator != 0 { return false }
+    }
+    for index in (words * 8)..<block.count where block[index] != 0 {
+      return false
+    }
+    return true
+  }
+
+  private static func kindName(_ fileType: UInt32) -> String {
+    switch fileType {
+    case ArchiveFileType.characterDevice: return "character device"
+    case ArchiveFileType.blockDevice: return "block device"
+    case ArchiveFileType.fifo: return "FIFO (named pipe)"
+    case ArchiveFileType.socket: return "socket"
+    default: return "file of unknown type \(String(fileType, radix: 8))"
+    }
+  }
+
+  private static func currentTime() -> Int64 {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME, &now)
+    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+  }
+}

@@ -1,0 +1,35 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The metadata applied after all entries are extracted: the mtime of every entry and the mode of
+/// directories (applied last so read-only directories can be filled first).
+struct RestoredEntry {
+  var components: [RawPath]
+  /// Modification time to set, nanoseconds since the epoch.
+  var time: Int64
+  /// Mode for directories; nil for other entries (their mode is set when created).
+  var directoryPermissions: UInt32?
+
+  /// Sets the time (without following symlinks) and, for directories, the mode.
+  func apply(in target: ExtractionTarget) throws {
+    let entry = RawPath(bytes: Array(components.map(\.bytes).joined(separator: [UInt8(ascii: "/")])))
+    let parent = try target.parentDirectory(of: components, entry: entry, create: false)
+    let name = components.last!
+    let seconds = time >= 0 ? time / 1_000_000_000 : (time - 999_999_999) / 1_000_000_000
+    let stamp = timespec(tv_sec: time_t(seconds), tv_nsec: Int(time - seconds * 1_000_000_000))
+    var times = [stamp, stamp]
+    let result = name.withCString { utimensat(parent, $0, &times, AT_SYMLINK_NOFOLLOW) }
+    guard result == 0 else {
+      throw ArchiveError.cannotExtract(
+        entry: entry.description, operation: "set modification time", errno: errno)
+    }
+    if let directoryPermissions {
+      guard name.withCString({ fchmodat(parent, $0, mode_t(directoryPermissions), 0) }) == 0 else {
+        throw ArchiveError.cannotExtract(entry: entry.description, operation: "chmod", errno: errno)
+      }
+    }
+  }
+}

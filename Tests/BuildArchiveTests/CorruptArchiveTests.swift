@@ -1,0 +1,101 @@
+import BuildArchive
+import Foundation
+import Testing
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+@Suite("Corrupt archives and failed packs")
+struct CorruptArchiveTests {
+  /// A packed sample tree with one file large enough to span many zstd blocks.
+  private func packedSample(in scratch: ScratchDirectory) throws -> [UInt8] {
+    let source = scratch.appending("source")
+    try RawPathIO.makeDirectory(Array(source.utf8))
+    try SampleTree.make(at: source)
+    var generator = SystemRandomNumberGenerator()
+    let noise = (0..<400_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    try RawPathIO.writeFile(Array((source + "/noise.bin").utf8), noise)
+    let archive = scratch.appending("good.pst")
+    try ArchivePacker.pack(directory: RawPath(source), archive: RawPath(archive))
+    return try RawPathIO.readFile(Array(archive.utf8))
+  }
+
+  @Test("a truncated archive is an error naming the entry and offset")
+  func truncated() throws {
+    let scratch = try ScratchDirectory()
+    let bytes = try packedSample(in: scratch)
+    let truncated = scratch.appending("truncated.pst")
+    try RawPathIO.writeFile(Array(truncated.utf8), Array(bytes.prefix(bytes.count * 2 / 3)))
+    #expect {
+      try ArchiveUnpacker.unpack(archive: RawPath(truncated), into: RawPath(scratch.appending("out")))
+    } throws: { error in
+      guard case .corruptArchive(let archive, let entry, let offset, let detail) = error as? ArchiveError
+      else {
+        return false
+      }
+      return archive == truncated && entry != nil && offset > 0 && detail.contains("truncated")
+    }
+    #expect(throws: ArchiveError.self) { try ArchiveLister.entries(of: RawPath(truncated)) }
+  }
+
+  @Test("an archive cut inside its first block is an error, not a crash", arguments: [12, 100, 300])
+  func truncatedEarly(length: Int) throws {
+    let scratch = try ScratchDirectory()
+    let bytes = try packedSample(in: scratch)
+    let truncated = scratch.appending("early.pst")
+    try RawPathIO.writeFile(Array(truncated.utf8), Array(bytes.prefix(length)))
+    #expect {
+      try ArchiveUnpacker.unpack(archive: RawPath(truncated), into: RawPath(scratch.appending("out")))
+    } throws: { error in
+      guard case .corruptArchive(_, _, _, let detail) = error as? ArchiveError else { return false }
+      return detail.contains("truncated")
+    }
+  }
+
+  @Test("a corrupted byte is detected")
+  func corrupted() throws {
+    let scratch = try ScratchDirectory()
+    var bytes = try packedSample(in: scratch)
+    for index in stride(from: bytes.count / 2, to: bytes.count / 2 + 64, by: 1) { bytes[index] ^= 0x5A }
+    let corrupt = scratch.appending("corrupt.pst")
+    try RawPathIO.writeFile(Array(corrupt.utf8), bytes)
+    #expect {
+      try ArchiveUnpacker.unpack(archive: RawPath(corrupt), into: RawPath(scratch.appending("out")))
+    } throws: { error in
+      guard case .corruptArchive = error as? ArchiveError else { return false }
+      return true
+    }
+  }
+
+  @Test("a file that is not an archive is refused")
+  func notAnArchive() throws {
+    let scratch = try ScratchDirectory()
+    let path = scratch.appending("plain.txt")
+    try RawPathIO.writeFile(Array(path.utf8), Array("hello, this is not zstd\n".utf8))
+    #expect {
+      try ArchiveLister.entries(of: RawPath(path))
+    } throws: { error in
+      guard case .notAnArchive = error as? ArchiveError else { return false }
+      return true
+    }
+  }
+
+  @Test("pack refuses a FIFO, names it, and leaves no partial archive")
+  func fifoRefused() throws {
+    let scratch = try ScratchDirectory()
+    let source = scratch.appending("source")
+    try RawPathIO.makeDirectory(Array(source.utf8))
+    try SampleTree.make(at: source)
+    #expect(mkfifo(source + "/pipe", 0o644) == 0)
+    let destination = scratch.appending("dest")
+    try RawPathIO.makeDirectory(Array(destination.utf8))
+    #expect {
+      try ArchivePacker.pack(directory: RawPath(source), archive: RawPath(destination + "/tree.pst"))
+    } throws: { error in
+      guard case .unsupportedFileType(let path, let kind) = error as? ArchiveError else { return false }
+      return path.hasSuffix("/pipe") && kind.contains("FIFO")
+    }
+    #expect(try FileManager.default.contentsOfDirectory(atPath: destination).isEmpty)
+  }
+}

@@ -1,0 +1,76 @@
+import Derivations
+import Foundation
+import NixInterface
+import Testing
+
+/// `phasesplit show-drv` against real derivations and `nix show-derivation`.
+@Suite(.enabled(if: PhasesplitTool.path != nil, "needs the built phasesplit executable"))
+struct ShowDerivationCommandTests {
+  /// Expressions covering every output kind, structured attributes and escapes.
+  static func expressions(token: String) -> [String] {
+    [
+      NixFixture.derivationExpression(
+        name: "show-plain-\(token)",
+        attributes: "weird = \(NixFixture.nixString("q\" b\\ n\n t\t c\u{01} d\u{7F} ü😀"));"
+      ),
+      NixFixture.derivationExpression(
+        name: "show-multi-\(token)", attributes: #"outputs = [ "out" "dev" ];"#),
+      NixFixture.derivationExpression(
+        name: "show-structured-\(token)",
+        attributes: "__structuredAttrs = true; nested = { a = [ 1 2.5 \"x\\n\" ]; };"
+      ),
+      NixFixture.derivationExpression(
+        name: "show-fixed-\(token)",
+        attributes:
+          #"outputHashMode = "recursive"; outputHashAlgo = "sha256"; outputHash = "0000000000000000000000000000000000000000000000000000";"#
+      ),
+      NixFixture.derivationExpression(
+        name: "show-floating-\(token)",
+        attributes: #"__contentAddressed = true; outputHashMode = "recursive"; outputHashAlgo = "sha256";"#
+      ),
+    ]
+  }
+
+  @Test func jsonMatchesNixShowDerivation() async throws {
+    let token = NixFixture.uniqueToken()
+    for expression in Self.expressions(token: token) {
+      let path = try await NixFixture.instantiate(expression)
+      let ours = try PhasesplitTool.run(["show-drv", path, "--json"])
+      #expect(ours.status == 0, "\(ours.standardError)")
+      let nix = try PhasesplitTool.runProgram(
+        "/usr/bin/env",
+        ["nix", "show-derivation", path],
+        environment: ["NIX_CONFIG": NixSettings.projectDefault.configurationText]
+      )
+      #expect(nix.status == 0, "\(nix.standardError)")
+      #expect(ours.standardOutput == nix.standardOutput, "\(path)")
+    }
+  }
+
+  @Test func textForAFileAttribute() throws {
+    let token = NixFixture.uniqueToken()
+    let file = try NixFixture.writeFile(
+      named: "show.nix",
+      contents:
+        "{ suffix }: { pkg = \(NixFixture.derivationExpression(name: "show-text-\(token)-${suffix}", attributes: #"outputs = [ "out" "lib" ];"#)); }"
+    )
+    let run = try PhasesplitTool.run(["show-drv", "-f", file, "-A", "pkg", "--argstr", "suffix", "s"])
+    #expect(run.status == 0, "\(run.standardError)")
+    #expect(run.standardOutput.contains("name:    show-text-\(token)-s"))
+    #expect(run.standardOutput.contains("    lib: /nix/store/"))
+    #expect(run.standardOutput.contains("builder: /bin/sh"))
+  }
+
+  @Test func errorsNameTheProblem() throws {
+    let file = try NixFixture.writeFile(named: "show.nix", contents: "{ }")
+    let missing = try PhasesplitTool.run(["show-drv", "-f", file, "-A", "nope"])
+    #expect(missing.status != 0)
+    #expect(missing.standardError.contains("attribute 'nope'"), "\(missing.standardError)")
+    let none = try PhasesplitTool.run(["show-drv"])
+    #expect(none.status != 0)
+    #expect(none.standardError.contains("Missing installable"))
+    let odd = try PhasesplitTool.run(["show-drv", "-f", file, "--arg", "x"])
+    #expect(odd.status != 0)
+    #expect(odd.standardError.contains("--arg takes two values"))
+  }
+}
