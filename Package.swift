@@ -49,7 +49,7 @@ let package = Package(
     .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive"]),
     .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface"]),
     .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"], resources: [.copy("Corpus")]),
-    .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations"]),
+    .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations", "NixInterface"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: ["BuildArchive", "Derivations", "NixInterface", "SplitPlanning", "BuildSession"]

@@ -10,7 +10,8 @@ public indirect enum NixValue: Sendable, Equatable {
   case bool(Bool)
   /// `null`.
   case null
-  /// A number, spelled as Nix reads it (e.g. `3`, `1.5`).
+  /// A number as JSON spells it (`3`, `1.5`, `-2e3`); written as a Nix literal when Nix reads
+  /// it the same, else through `builtins.fromJSON`.
   case number(String)
   /// An expression written out as is (a path literal, a function call).
   case expression(String)
@@ -52,7 +53,8 @@ public indirect enum NixValue: Sendable, Equatable {
     case .null:
       return "null"
     case .number(let spelling):
-      return spelling
+      let plain = spelling.allSatisfy { $0.isNumber || $0 == "." } && !spelling.hasPrefix(".")
+      return plain ? spelling : "(builtins.fromJSON \(NixSyntax.stringLiteral(spelling)))"
     case .expression(let text):
       return text
     }
