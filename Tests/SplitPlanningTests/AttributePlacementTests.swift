@@ -1,3 +1,4 @@
+import Foundation
 import SplitPlanning
 import Testing
 
@@ -102,7 +103,10 @@ import Testing
     let check = try #require(report.phases.first { $0.name == "checkPhase" })
     #expect(check.segment == nil && check.skip?.flag == "doCheck" && check.skip?.reason == "flagUnset")
     #expect(report.phases.first { $0.name == "fixupPhase" }?.segment == "install")
-    #expect(report.jsonText().contains("\"schemaVersion\" : 1"))
+    let text = report.jsonText()
+    #expect(text.contains("\"schemaVersion\" : 1") && text.contains("\"refusal\" : null"))
+    #expect(text.contains("\"segment\" : null") && text.contains("\"derivation\" : null"))
+    #expect(try JSONDecoder().decode(AnalysisReport.self, from: Data(text.utf8)) == report)
     #expect(report.humanText().contains("checkPhase         skipped (doCheck is not set); segment dropped"))
   }
 }

@@ -74,6 +74,17 @@ public struct Finding: Sendable, Equatable {
             + readers.map { "\($0.attribute) (segment \($0.segment))" }.joined(separator: ", ")
             + " reads; the runner carries it in state.sh")
       }
+      for function in analysis.functionsDefined.sorted() {
+        let callers = scripts.filter {
+          (order[$0.segment] ?? 0) > position && $0.analysis.commandsCalled.contains(function)
+        }
+        guard !callers.isEmpty else { continue }
+        add(
+          .stateCarried, [function],
+          "\(place) defines function \(function), which "
+            + callers.map { "\($0.attribute) (segment \($0.segment))" }.joined(separator: ", ")
+            + " calls; the runner carries it in state.sh")
+      }
     }
     return findings
   }

@@ -9,8 +9,8 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
   case sourceReadAfterFirstSegment
   /// A script of an earlier segment changes directory; the runner carries the cwd.
   case directoryChanged
-  /// A variable set by a script of an earlier segment is read by a later segment's script; the
-  /// runner carries it in `state.sh`.
+  /// A variable set (or a function defined) by a script of an earlier segment is read (called)
+  /// by a later segment's script; the runner carries it in `state.sh`.
   case stateCarried
   /// A script cannot be analysed with certainty (eval, source, indirect expansion, parse error).
   case uncertainScript

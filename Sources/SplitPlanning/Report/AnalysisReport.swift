@@ -14,6 +14,16 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
     /// The `.drv` path, when the analysis came from one.
     public var derivation: String?
     public var outputs: [String]
+
+    private enum CodingKeys: String, CodingKey { case name, derivation, outputs }
+
+    /// Encodes every field, an absent derivation as `null`.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(name, forKey: .name)
+      try container.encode(derivation, forKey: .derivation)
+      try container.encode(outputs, forKey: .outputs)
+    }
   }
 
   /// Why a phase is skipped: the flag and whether it must be `set` or `unset` for the phase to run.
@@ -31,6 +41,21 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
     public var definedByAttribute: Bool
     /// The segment holding the phase; `null` when its segment was dropped (all phases skipped).
     public var segment: String?
+
+    private enum CodingKeys: String, CodingKey {
+      case name, standard, runs, skip, definedByAttribute, segment
+    }
+
+    /// Encodes every field, absent ones as `null`.
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(name, forKey: .name)
+      try container.encode(standard, forKey: .standard)
+      try container.encode(runs, forKey: .runs)
+      try container.encode(skip, forKey: .skip)
+      try container.encode(definedByAttribute, forKey: .definedByAttribute)
+      try container.encode(segment, forKey: .segment)
+    }
   }
 
   /// One segment in build order.
@@ -71,6 +96,24 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
   public var segments: [Segment]
   public var placement: [Placement]
   public var findings: [Finding]
+
+  private enum CodingKeys: String, CodingKey {
+    case schemaVersion, package, splittable, refusal, boundaries, phases, segments, placement, findings
+  }
+
+  /// Encodes every field, an absent refusal as `null`.
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(schemaVersion, forKey: .schemaVersion)
+    try container.encode(package, forKey: .package)
+    try container.encode(splittable, forKey: .splittable)
+    try container.encode(refusal, forKey: .refusal)
+    try container.encode(boundaries, forKey: .boundaries)
+    try container.encode(phases, forKey: .phases)
+    try container.encode(segments, forKey: .segments)
+    try container.encode(placement, forKey: .placement)
+    try container.encode(findings, forKey: .findings)
+  }
 
   /// The report of a successful analysis.
   public init(analysis: SplitAnalysis, derivationPath: String?) {
