@@ -76,14 +76,17 @@ public struct WrapCommand: AsyncParsableCommand {
       return
     }
     let file: String
+    var temporaryDirectory: URL?
     if let outputFile {
       file = outputFile
     } else {
       let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
         "phasesplit-wrap-\(UUID())")
       try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+      temporaryDirectory = directory
       file = directory.appendingPathComponent("split.nix").path
     }
+    defer { if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) } }
     try Self.write(expression.text, to: file)
     for (name, path) in try await Self.segmentDerivations(of: file, runner: runner) {
       print("\(name) \(path)")

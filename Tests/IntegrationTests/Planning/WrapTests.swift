@@ -1,3 +1,4 @@
+import Derivations
 import Foundation
 import NixEmission
 import NixInterface
@@ -63,6 +64,36 @@ import Testing
       expression: "(import \(file)).drvAttrs.postInstall")
     #expect(environment.stringValue == "\necho \"${x}\"")
     #expect(finalPath.hasSuffix("plain-greet-1.0.drv"))
+  }
+
+  @Test(arguments: ["plainMake", "multiOutput", "structuredAttrs", "customPhases"])
+  func bareDerivationGivesTheSameSegmentsAsItsExpression(fixture: String) async throws {
+    let derivation = try await PlanningCLI.fixtureDerivation(fixture)
+    let fromDerivation = try PlanningCLI.phasesplit(["wrap", derivation, "--instantiate"])
+    let fromExpression = try PlanningCLI.phasesplit([
+      "wrap", "-f", PlanningCLI.fixturesPath, "-A", fixture, "--instantiate",
+    ])
+    #expect(fromDerivation.status == 0 && fromExpression.status == 0, "\(fromDerivation.standardError)")
+    #expect(!fromDerivation.standardOutput.isEmpty)
+    #expect(fromDerivation.standardOutput == fromExpression.standardOutput)
+  }
+
+  @Test func contentAddressedEarlierSegmentsFloat() async throws {
+    let run = try PlanningCLI.phasesplit([
+      "wrap", "-f", PlanningCLI.fixturesPath, "-A", "plainMake", "--content-addressed", "--instantiate",
+    ])
+    #expect(run.status == 0, "\(run.standardError)")
+    let paths = run.standardOutput.split(separator: "\n").compactMap { $0.split(separator: " ").last }
+    let unpack = try Derivation.read(path: String(try #require(paths.first)))
+    guard case .contentAddressedFloating = unpack.outputKind else {
+      Issue.record("the unpack segment is \(unpack.outputKind), not floating content-addressed")
+      return
+    }
+    let final = try Derivation.read(path: String(try #require(paths.last)))
+    // The final segment keeps the package's own (input) addressing; its paths are deferred
+    // until the floating segments before it are built.
+    #expect(final.environmentValue("__contentAddressed") == nil)
+    #expect(final.name == "plain-greet-1.0")
   }
 
   @Test func buildCommandDerivationIsRefused() async throws {
