@@ -21,6 +21,7 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
+    .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
   ],
   targets: [
     .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
@@ -29,7 +30,11 @@ let package = Package(
     .target(name: "Derivations"),
     .target(
       name: "NixInterface",
-      dependencies: ["Derivations", .product(name: "Subprocess", package: "swift-subprocess")]
+      dependencies: [
+        "Derivations",
+        .product(name: "Subprocess", package: "swift-subprocess"),
+        .product(name: "SystemPackage", package: "swift-system"),
+      ]
     ),
     .target(name: "ShellAnalysis"),
     .target(name: "SplitPlanning", dependencies: ["Derivations", "ShellAnalysis"]),

@@ -3,8 +3,7 @@
 # Goal: at most 50 ms per process.
 #
 # Usage: bench/drv-read-bench.sh [DRV_PATH] [RUNS]
-#   DRV_PATH  the .drv to read; default: a synthetic derivation with a large environment and
-#             structured attributes, instantiated here.
+#   DRV_PATH  the .drv to read; default: the hello fixture's derivation (fixtures/default.nix).
 #   RUNS      number of timed runs (default 50).
 # The tool is $PHASESPLIT_TOOL, or .build/release/phasesplit (built if missing).
 set -euo pipefail
@@ -22,28 +21,8 @@ fi
 drv="${1:-}"
 runs="${2:-50}"
 if [ -z "$drv" ]; then
-  # shellcheck disable=SC2016 # a Nix expression: ${...} is Nix interpolation, not shell
-  drv="$(nix-instantiate --no-gc-warning -E '
-    let
-      big = builtins.listToAttrs (builtins.genList (i: {
-        name = "variable${toString i}";
-        value = "value ${toString i} with \"quotes\", \\backslashes\\ and\nnew lines";
-      }) 300);
-      dependency = derivation {
-        name = "drv-read-bench-dependency";
-        system = builtins.currentSystem;
-        builder = "/bin/sh";
-        args = [ "-c" "echo > $out" ];
-        outputs = [ "out" "dev" ];
-      };
-    in derivation (big // {
-      name = "drv-read-bench";
-      system = builtins.currentSystem;
-      builder = "/bin/sh";
-      args = [ "-c" "echo > $out" ];
-      inherit dependency;
-      dev = dependency.dev;
-    })' 2>/dev/null)"
+  # A typical stdenv package: the hello fixture (fixtures/default.nix).
+  drv="$(nix-instantiate --no-gc-warning fixtures/default.nix -A hello)"
 fi
 
 bytes="$(wc -c <"$drv")"

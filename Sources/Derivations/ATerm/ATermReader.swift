@@ -193,7 +193,16 @@ struct ATermReader: ~Copyable {
         position += 2
         continue
       default:
-        scratch.append(byte)
+        // Copy the run of ordinary bytes up to the next quote or backslash in one step.
+        let runStart = position
+        position += 1
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\""),
+          bytes[position] != UInt8(ascii: "\\")
+        {
+          position += 1
+        }
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<position]))
+        continue
       }
       position += 1
     }

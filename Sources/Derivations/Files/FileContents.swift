@@ -21,20 +21,43 @@ enum FileContents {
     let descriptor = open(path, O_RDONLY | O_CLOEXEC)
     guard descriptor >= 0 else { throw FileReadError(path: path, errorNumber: errno) }
     defer { close(descriptor) }
-    var contents: [UInt8] = []
     var status = stat()
-    if fstat(descriptor, &status) == 0, status.st_size > 0 {
-      contents.reserveCapacity(Int(status.st_size))
-    }
-    var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-    while true {
-      let count = chunk.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress, $0.count) }
+    let expectedSize = fstat(descriptor, &status) == 0 ? max(Int(status.st_size), 0) : 0
+    // Read straight into the array; one spare byte lets a single read see the end of the file.
+    var contents: [UInt8] = []
+    var capacity = expectedSize + 1
+    var failure: Int32?
+    while failure == nil {
+      let start = contents.count
+      contents.reserveCapacity(start + capacity)
+      let count = contents.withUnsafeMutableBufferPointerAppending(capacity) { buffer in
+        systemRead(descriptor, buffer.baseAddress, buffer.count)
+      }
       if count < 0 {
-        if errno == EINTR { continue }
-        throw FileReadError(path: path, errorNumber: errno)
+        if errno != EINTR { failure = errno }
+        continue
       }
       if count == 0 { return contents }
-      contents.append(contentsOf: chunk[0..<count])
+      capacity = max(capacity, 64 * 1024)
     }
+    throw FileReadError(path: path, errorNumber: failure!)
+  }
+}
+
+extension Array where Element == UInt8 {
+  /// Lets `body` write up to `count` bytes after the current end and keeps the ones it reports as
+  /// written (its return value; a negative value keeps none).
+  fileprivate mutating func withUnsafeMutableBufferPointerAppending(
+    _ count: Int,
+    _ body: (UnsafeMutableBufferPointer<UInt8>) -> Int
+  ) -> Int {
+    let oldCount = self.count
+    var written = 0
+    append(contentsOf: repeatElement(0, count: count))
+    withUnsafeMutableBufferPointer { buffer in
+      written = body(UnsafeMutableBufferPointer(rebasing: buffer[oldCount..<oldCount + count]))
+    }
+    removeLast(count - Swift.max(written, 0))
+    return written
   }
 }

@@ -72,6 +72,14 @@ extension JSONValue {
 
   private static func writeString(_ value: String, to text: inout String) {
     text += "\""
+    let needsEscaping = value.utf8.contains {
+      $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\")
+    }
+    guard needsEscaping else {
+      text += value
+      text += "\""
+      return
+    }
     for scalar in value.unicodeScalars {
       switch scalar {
       case "\"": text += "\\\""

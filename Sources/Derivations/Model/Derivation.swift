@@ -17,6 +17,9 @@ public struct Derivation: Sendable, Equatable {
   /// The builder's arguments.
   public var arguments: [String]
   /// The builder's environment, in file order (Nix sorts it by name).
+  ///
+  /// Every change re-parses `__json` (when present) to keep ``structuredAttributes`` current, so
+  /// build a new array and assign it once rather than appending in a loop.
   public var environment: [EnvironmentVariable] {
     didSet { structuredAttributesCache = Self.decodeStructuredAttributes(environment) }
   }

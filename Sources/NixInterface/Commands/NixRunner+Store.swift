@@ -48,3 +48,11 @@ extension NixRunner {
     return result.outputLines
   }
 }
+
+extension NixRunner {
+  /// The closure of `paths` (`nix-store --query --requisites`): every store path they depend on,
+  /// themselves included. For `.drv` paths that is every derivation and source of the build graph.
+  public func queryRequisites(of paths: [String]) async throws(NixCommandError) -> [String] {
+    try await run(.store, ["--query", "--requisites"] + paths).outputLines
+  }
+}
