@@ -32,8 +32,7 @@ public struct AnalyzeCommand: AsyncParsableCommand {
 
   public func run() async throws {
     let package = try await PackageDerivation.resolve(try installable.spec(), runner: NixRunner())
-    let chosenBoundaries = try Boundary.parse(
-      boundaries.map { $0.split(separator: ",").map(String.init) } ?? Boundary.defaults.map(\.rawValue))
+    let chosenBoundaries = try BoundaryList.parse(boundaries)
     let table = try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate())
     let attributes = DerivationAttributes(package.derivation)
     let report: AnalysisReport

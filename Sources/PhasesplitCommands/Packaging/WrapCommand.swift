@@ -45,8 +45,7 @@ public struct WrapCommand: AsyncParsableCommand {
     let package = try await PackageDerivation.resolve(spec, runner: runner)
     let nixLibrary = try NixLibraryLocator.locate()
     let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
-    let chosenBoundaries = try Boundary.parse(
-      boundaries.map { $0.split(separator: ",").map(String.init) } ?? Boundary.defaults.map(\.rawValue))
+    let chosenBoundaries = try BoundaryList.parse(boundaries)
     let analysis: SplitAnalysis
     do {
       analysis = try SplitAnalysis(

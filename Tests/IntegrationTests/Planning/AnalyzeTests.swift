@@ -46,6 +46,15 @@ import Testing
     #expect(segments.compactMap { $0["name"] as? String } == ["build", "install"])
   }
 
+  @Test func boundaryListIgnoresOrderAndSpaces() async throws {
+    let derivation = try await PlanningCLI.fixtureDerivation("plainMake")
+    let run = try PlanningCLI.phasesplit(["analyze", derivation, "--boundaries", "check, unpack", "--json"])
+    #expect(run.status == 0, "\(run.standardError)")
+    let segments = try #require(try json(run.standardOutput)["segments"] as? [[String: Any]])
+    #expect(segments.compactMap { $0["name"] as? String } == ["unpack", "check", "install"])
+    #expect(segments[1]["phases"] as? [String] == ["configurePhase", "buildPhase", "checkPhase"])
+  }
+
   @Test func buildCommandDerivationIsReportedNotSplittable() async throws {
     let derivation = try await PlanningCLI.fixtureDerivation("buildCommandPkg")
     let run = try PlanningCLI.phasesplit(["analyze", derivation, "--json"])

@@ -5,7 +5,8 @@ import Testing
 /// Runs the built `phasesplit` for the analyze/wrap integration tests.
 ///
 /// The executable is `PHASESPLIT_TEST_TOOL` when set (scripts/test.sh: the static release
-/// build), else the package's `.build/release/phasesplit`, else `.build/debug/phasesplit`.
+/// build), else the newer of the package's `.build/release/phasesplit` and
+/// `.build/debug/phasesplit`.
 /// Builds that run inside the Nix sandbox need a statically linked Swift runtime, so they ask
 /// for ``staticTool()``.
 enum PlanningCLI {
@@ -23,14 +24,23 @@ enum PlanningCLI {
     var standardError: String
   }
 
+  private static func modificationDate(_ path: String) -> Date {
+    let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+    return attributes?[.modificationDate] as? Date ?? .distantPast
+  }
+
   /// Any built tool (debug is fine for commands that run outside the sandbox).
   static func tool() throws -> String {
     if let path = ProcessInfo.processInfo.environment["PHASESPLIT_TEST_TOOL"], !path.isEmpty { return path }
-    for configuration in ["release", "debug"] {
-      let candidate = packageRoot.appendingPathComponent(".build/\(configuration)/phasesplit").path
-      if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+    let built = ["release", "debug"]
+      .map { packageRoot.appendingPathComponent(".build/\($0)/phasesplit").path }
+      .filter { FileManager.default.isExecutableFile(atPath: $0) }
+    // The most recently built one: a stale release build must not hide the debug build in use.
+    let newest = built.max { modificationDate($0) < modificationDate($1) }
+    guard let newest else {
+      throw PlanningTestError("phasesplit is not built; run `swift build` (or scripts/test.sh)")
     }
-    throw PlanningTestError("phasesplit is not built; run `swift build` (or scripts/test.sh)")
+    return newest
   }
 
   /// A tool that can run inside the Nix sandbox: PHASESPLIT_TEST_TOOL or `.build/release`.
