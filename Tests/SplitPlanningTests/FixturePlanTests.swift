@@ -53,6 +53,7 @@ import Testing
     #expect(attributes.isSet("doCheck"))
     #expect(attributes.words("makeFlags") == ["PREFIX=$(out)", "GREETING=Good", "day"])
     #expect(attributes.attributeNames.contains("greeterSettings"))
+    #expect(attributes.associativeArrayAttributes == ["greeterSettings"])
     #expect(attributes.attributeNames.contains("__structuredAttrs"))
     #expect(try layout(derivation) == Self.checkedMakeLayout)
     let analysis = try SplitAnalysis(attributes: attributes, table: try FixtureDerivations.table())

@@ -19,6 +19,10 @@ public protocol AttributeSource {
   /// split on whitespace (as `nix-lib/lib/wordList.nix`). Empty when the attribute is absent.
   func words(_ name: String) -> [String]
 
+  /// The attributes the builder sees as bash associative arrays (attribute sets under
+  /// structured attributes), so `${name[key]}` reads `name`, not `key`.
+  var associativeArrayAttributes: Set<String> { get }
+
   /// stdenv truthiness: whether `[ -n "${name:-}" ]` holds in the builder — a non-empty
   /// string, `true`, a number, or a list with a non-empty element (as
   /// `nix-lib/lib/flagIsSet.nix`); `false`, `null`, `""` and absent are unset.
@@ -26,6 +30,10 @@ public protocol AttributeSource {
 }
 
 extension AttributeSource {
+  /// The attributes the builder sees as bash associative arrays (attribute sets under
+  /// structured attributes); none by default.
+  public var associativeArrayAttributes: Set<String> { [] }
+
   /// Whether the derivation has an attribute called `name`.
   public func hasAttribute(_ name: String) -> Bool { shellString(name) != nil }
 }

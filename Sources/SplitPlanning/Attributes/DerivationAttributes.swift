@@ -28,6 +28,15 @@ public struct DerivationAttributes: AttributeSource, Sendable {
 
   public var builderArguments: [String] { derivation.arguments }
 
+  public var associativeArrayAttributes: Set<String> {
+    guard case .object(let members)? = derivation.structuredAttributes else { return [] }
+    return Set(
+      members.compactMap { member in
+        if case .object = member.value { return member.key }
+        return nil
+      })
+  }
+
   public func shellString(_ name: String) -> String? {
     if name == "args" && !derivation.arguments.isEmpty { return derivation.arguments.joined(separator: " ") }
     guard let value = derivation.attribute(name) else { return nil }

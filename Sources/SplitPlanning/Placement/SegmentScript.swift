@@ -25,6 +25,7 @@ public struct SegmentScript: Sendable, Equatable {
     segmentPlan: SegmentPlan, attributes: some AttributeSource, outputNames: [String]
   ) -> [SegmentScript] {
     var scripts: [SegmentScript] = []
+    let associativeArrays = attributes.associativeArrayAttributes
     for segment in segmentPlan.segments {
       for phase in segment.runningPhases {
         for attribute in phase.scriptAttributes {
@@ -32,7 +33,8 @@ public struct SegmentScript: Sendable, Equatable {
           scripts.append(
             SegmentScript(
               segment: segment.name, phase: phase.name, attribute: attribute,
-              analysis: ScriptAnalyzer.analyze(code, outputNames: outputNames)
+              analysis: ScriptAnalyzer.analyze(
+                code, outputNames: outputNames, associativeArrays: associativeArrays)
             )
           )
         }
