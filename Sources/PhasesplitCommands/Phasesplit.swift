@@ -11,7 +11,8 @@ public struct Phasesplit: AsyncParsableCommand {
       CommandGroup(
         name: "Packaging", subcommands: [ShowDerivationCommand.self, AnalyzeCommand.self, WrapCommand.self]),
       CommandGroup(
-        name: "Inside segment builds", subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self]),
+        name: "Inside segment builds",
+        subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self]),
     ]
   )
 

@@ -14,26 +14,27 @@ __phasesplitInstallFailureTrap() {
   set -o errtrace
   # shellcheck disable=SC2154 # curPhase is the stdenv's
   trap '__phasesplitFailedPhase=${curPhase:-}' ERR
-  local existing words=()
-  existing=$(trap -p EXIT)
-  if [ -n "$existing" ]; then
-    eval "words=($existing)"
-    if [ "${words[2]:-}" != __phasesplitOnExit ]; then
-      __phasesplitChainedExitTrap=${words[2]:-}
+  local __phasesplitExisting __phasesplitWords=()
+  __phasesplitExisting=$(trap -p EXIT)
+  if [ -n "$__phasesplitExisting" ]; then
+    eval "__phasesplitWords=($__phasesplitExisting)"
+    if [ "${__phasesplitWords[2]:-}" != __phasesplitOnExit ]; then
+      __phasesplitChainedExitTrap=${__phasesplitWords[2]:-}
     fi
   fi
   trap __phasesplitOnExit EXIT
 }
 
 __phasesplitOnExit() {
-  local status=$?
-  if [ "$status" -ne 0 ]; then
-    local where=$__phasesplitStep
-    if [ "$where" = phases ]; then
-      where=${__phasesplitFailedPhase:-${curPhase:-genericBuild}}
+  local __phasesplitStatus=$?
+  if [ "$__phasesplitStatus" -ne 0 ]; then
+    local __phasesplitWhere=$__phasesplitStep
+    if [ "$__phasesplitWhere" = phases ]; then
+      __phasesplitWhere=${__phasesplitFailedPhase:-${curPhase:-genericBuild}}
     fi
     {
-      echo "phasesplit: segment ${__phasesplitSegment:-?} failed in $where (package ${__phasesplitPackage:-?})"
+      echo "phasesplit: segment ${__phasesplitSegment:-?} failed in $__phasesplitWhere" \
+        "(package ${__phasesplitPackage:-?})"
       if [ -n "${__phasesplitPreviousSegment:-}" ]; then
         echo "phasesplit: the segments before it are built and stay cached: fix the cause and rebuild,"
         echo "phasesplit: only segment ${__phasesplitSegment:-?} and later ones run again; to inspect the state"
@@ -44,8 +45,8 @@ __phasesplitOnExit() {
     } >&2
   fi
   if [ -n "$__phasesplitChainedExitTrap" ]; then
-    (exit "$status")
+    (exit "$__phasesplitStatus")
     eval "$__phasesplitChainedExitTrap"
   fi
-  exit "$status"
+  exit "$__phasesplitStatus"
 }

@@ -10,6 +10,10 @@ __phasesplitRunnerDir=${BASH_SOURCE[0]%/*}
 source "$__phasesplitRunnerDir/settings.sh"
 # shellcheck source=nix-lib/runner/failure-report.sh
 source "$__phasesplitRunnerDir/failure-report.sh"
+# shellcheck source=nix-lib/runner/previous-segment.sh
+source "$__phasesplitRunnerDir/previous-segment.sh"
+# shellcheck source=nix-lib/runner/archive-segment.sh
+source "$__phasesplitRunnerDir/archive-segment.sh"
 # shellcheck source=nix-lib/runner/shell-state.sh
 source "$__phasesplitRunnerDir/shell-state.sh"
 # shellcheck source=nix-lib/runner/relocate-phase.sh
@@ -32,13 +36,7 @@ __phasesplitSetOutputs __phasesplitStandIn
 
 if [ -n "$__phasesplitPrevious" ]; then
   __phasesplitStep="restoring segment $__phasesplitPreviousSegment"
-  "$__phasesplitTool" unpack "$__phasesplitPrevious/tree.pst" -C "$NIX_BUILD_TOP"
-  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
-    if [ -f "$__phasesplitPrevious/output-$__phasesplitOutput.pst" ]; then
-      "$__phasesplitTool" unpack "$__phasesplitPrevious/output-$__phasesplitOutput.pst" \
-        -C "${__phasesplitStandIn[$__phasesplitOutput]}"
-    fi
-  done
+  __phasesplitUnpackPrevious
 fi
 
 __phasesplitStep="sourcing the stdenv setup"
@@ -76,37 +74,6 @@ genericBuild
 
 if [ -z "$__phasesplitFinal" ]; then
   __phasesplitStep="archiving the segment"
-  __phasesplitArchive=${__phasesplitOwnOutput[out]}
-  mkdir -p "$__phasesplitArchive"
-  __phasesplitWriteState "$__phasesplitArchive/state.sh"
-  "$__phasesplitTool" pack "$NIX_BUILD_TOP" -o "$__phasesplitArchive/tree.pst" --exact-mtimes \
-    --exclude .attrs.sh --exclude .attrs.json --exclude env-vars
-  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
-    __phasesplitStandInPath=${__phasesplitStandIn[$__phasesplitOutput]}
-    if [ -d "$__phasesplitStandInPath" ]; then
-      "$__phasesplitTool" pack "$__phasesplitStandInPath" --exact-mtimes \
-        -o "$__phasesplitArchive/output-$__phasesplitOutput.pst"
-    elif [ -e "$__phasesplitStandInPath" ]; then
-      echo "phasesplit: output $__phasesplitOutput is a single file before the final segment;" \
-        "only directories can be carried between segments: move the phase that creates it into" \
-        "the final segment (choose fewer boundaries)" >&2
-      exit 1
-    fi
-  done
-  {
-    printf '{ "segment": "%s", "phases": [' "$__phasesplitSegment"
-    __phasesplitSeparator=
-    for __phasesplitPhase in "${__phasesplitPhases[@]}"; do
-      printf '%s"%s"' "$__phasesplitSeparator" "$__phasesplitPhase"
-      __phasesplitSeparator=", "
-    done
-    printf '], "attributes": ['
-    __phasesplitSeparator=
-    for __phasesplitAttribute in "${__phasesplitAttributes[@]}"; do
-      printf '%s"%s"' "$__phasesplitSeparator" "$__phasesplitAttribute"
-      __phasesplitSeparator=", "
-    done
-    printf '] }\n'
-  } >"$__phasesplitArchive/segment.json"
+  __phasesplitArchiveSegment "${__phasesplitOwnOutput[out]}"
 fi
 __phasesplitStep=finished

@@ -37,24 +37,24 @@ __phasesplitReadSettings() {
   __phasesplitReadList __phasesplitAttributes phasesplitAttributes
   __phasesplitReadList __phasesplitPreviousAttributes phasesplitPreviousAttributes
 
-  local entries=() entry
-  __phasesplitReadList entries phasesplitStandIns
+  local __phasesplitEntries=() __phasesplitEntry
+  __phasesplitReadList __phasesplitEntries phasesplitStandIns
   __phasesplitStandIn=()
-  for entry in "${entries[@]}"; do
-    __phasesplitStandIn[${entry%%=*}]=${entry#*=}
+  for __phasesplitEntry in "${__phasesplitEntries[@]}"; do
+    __phasesplitStandIn[${__phasesplitEntry%%=*}]=${__phasesplitEntry#*=}
   done
 
   # The paths Nix assigned to this derivation's own outputs: the segment archive directory
   # of an earlier segment, or the package's real outputs in the final one.
   __phasesplitOwnOutput=()
-  local name
+  local __phasesplitName
   if __phasesplitHasStructuredOutputs; then
-    for name in "${!outputs[@]}"; do
-      __phasesplitOwnOutput[$name]=${outputs[$name]}
+    for __phasesplitName in "${!outputs[@]}"; do
+      __phasesplitOwnOutput[$__phasesplitName]=${outputs[$__phasesplitName]}
     done
   else
-    for name in ${outputs:-out}; do
-      __phasesplitOwnOutput[$name]=${!name}
+    for __phasesplitName in ${outputs:-out}; do
+      __phasesplitOwnOutput[$__phasesplitName]=${!__phasesplitName}
     done
   fi
 }
@@ -70,17 +70,17 @@ __phasesplitHasStructuredOutputs() {
 # sources it again keeps them.
 __phasesplitSetOutputs() {
   local -n __phasesplitPaths=$1
-  local name
+  local __phasesplitName
   if __phasesplitHasStructuredOutputs; then
     outputs=()
-    for name in "${__phasesplitOutputs[@]}"; do
-      outputs["$name"]=${__phasesplitPaths[$name]}
+    for __phasesplitName in "${__phasesplitOutputs[@]}"; do
+      outputs["$__phasesplitName"]=${__phasesplitPaths[$__phasesplitName]}
     done
     if [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
       {
         declare -p outputs
-        for name in "${__phasesplitOutputs[@]}"; do
-          printf 'export %s=%q\n' "$name" "${__phasesplitPaths[$name]}"
+        for __phasesplitName in "${__phasesplitOutputs[@]}"; do
+          printf 'export %s=%q\n' "$__phasesplitName" "${__phasesplitPaths[$__phasesplitName]}"
         done
       } >>"$NIX_BUILD_TOP/.attrs.sh"
     fi
@@ -88,7 +88,7 @@ __phasesplitSetOutputs() {
     # shellcheck disable=SC2178 # without structured attributes outputs is a word list
     export outputs="${__phasesplitOutputs[*]}"
   fi
-  for name in "${__phasesplitOutputs[@]}"; do
-    export "$name=${__phasesplitPaths[$name]}"
+  for __phasesplitName in "${__phasesplitOutputs[@]}"; do
+    export "$__phasesplitName=${__phasesplitPaths[$__phasesplitName]}"
   done
 }

@@ -11,9 +11,9 @@ __phasesplitIsTransientVariable() {
     OPTERR | OPTIND | OSTYPE | PIPESTATUS | PPID | PWD | RANDOM | SECONDS | SHELLOPTS | SHLVL | SRANDOM) return 0 ;;
     UID | _ | __phasesplit* | phasesplit* | outputs | phases | curPhase) return 0 ;;
   esac
-  local output
-  for output in "${__phasesplitOutputs[@]}"; do
-    [ "$1" = "$output" ] && return 0
+  local __phasesplitOutput
+  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
+    [ "$1" = "$__phasesplitOutput" ] && return 0
   done
   return 1
 }
@@ -21,58 +21,60 @@ __phasesplitIsTransientVariable() {
 # __phasesplitDeclaration NAME: `declare -p NAME` turned into a global declaration
 # (`declare -g…`), or nothing (status 1) for readonly variables.
 __phasesplitDeclaration() {
-  local text flags
-  text=$(declare -p "$1" 2>/dev/null) || return 1
-  flags=${text#declare }
-  flags=${flags%% *}
-  [[ $flags == *r* ]] && return 1
-  if [ "$flags" = "--" ]; then
-    printf 'declare -g %s\n' "${text#declare -- }"
+  local __phasesplitText __phasesplitFlags
+  __phasesplitText=$(declare -p "$1" 2>/dev/null) || return 1
+  __phasesplitFlags=${__phasesplitText#declare }
+  __phasesplitFlags=${__phasesplitFlags%% *}
+  [[ $__phasesplitFlags == *r* ]] && return 1
+  if [ "$__phasesplitFlags" = "--" ]; then
+    printf 'declare -g %s\n' "${__phasesplitText#declare -- }"
   else
-    printf 'declare -g%s %s\n' "${flags#-}" "${text#declare "$flags" }"
+    printf 'declare -g%s %s\n' "${__phasesplitFlags#-}" "${__phasesplitText#declare "$__phasesplitFlags" }"
   fi
 }
 
 # __phasesplitSnapshot: records every variable's and function's definition after setup.
 __phasesplitSnapshot() {
   declare -gA __phasesplitSnapshotVariables=() __phasesplitSnapshotFunctions=()
-  local name
-  for name in $(compgen -v); do
-    __phasesplitIsTransientVariable "$name" && continue
-    __phasesplitSnapshotVariables[$name]=$(declare -p "$name" 2>/dev/null) || true
+  local __phasesplitName
+  for __phasesplitName in $(compgen -v); do
+    __phasesplitIsTransientVariable "$__phasesplitName" && continue
+    __phasesplitSnapshotVariables[$__phasesplitName]=$(declare -p "$__phasesplitName" 2>/dev/null) || true
   done
-  for name in $(compgen -A function); do
-    __phasesplitSnapshotFunctions[$name]=$(declare -f "$name")
+  for __phasesplitName in $(compgen -A function); do
+    __phasesplitSnapshotFunctions[$__phasesplitName]=$(declare -f "$__phasesplitName")
   done
 }
 
 # __phasesplitWriteState FILE: writes the bash that recreates the variables, functions,
 # shell options and working directory that differ from the snapshot.
 __phasesplitWriteState() {
-  local name current
+  local __phasesplitName __phasesplitCurrent
   {
     echo "# phasesplit: shell state after segment $__phasesplitSegment of $__phasesplitPackage"
     echo "# A variable NAME is restored only when __phasesplitRestores NAME succeeds."
     echo 'declare -F __phasesplitRestores >/dev/null || __phasesplitRestores() { return 0; }'
-    for name in $(compgen -v); do
-      __phasesplitIsTransientVariable "$name" && continue
-      current=$(declare -p "$name" 2>/dev/null) || continue
-      [ "${__phasesplitSnapshotVariables[$name]-}" = "$current" ] && continue
-      if current=$(__phasesplitDeclaration "$name"); then
-        printf '__phasesplitRestores %s && %s\n' "$name" "$current"
+    for __phasesplitName in $(compgen -v); do
+      __phasesplitIsTransientVariable "$__phasesplitName" && continue
+      __phasesplitCurrent=$(declare -p "$__phasesplitName" 2>/dev/null) || continue
+      [ "${__phasesplitSnapshotVariables[$__phasesplitName]-}" = "$__phasesplitCurrent" ] && continue
+      if __phasesplitCurrent=$(__phasesplitDeclaration "$__phasesplitName"); then
+        printf '__phasesplitRestores %s && %s\n' "$__phasesplitName" "$__phasesplitCurrent"
       fi
     done
-    for name in "${!__phasesplitSnapshotVariables[@]}"; do
-      if ! declare -p "$name" >/dev/null 2>&1; then
-        printf '__phasesplitRestores %s && unset -v %s\n' "$name" "$name"
+    for __phasesplitName in "${!__phasesplitSnapshotVariables[@]}"; do
+      if ! declare -p "$__phasesplitName" >/dev/null 2>&1; then
+        printf '__phasesplitRestores %s && unset -v %s\n' "$__phasesplitName" "$__phasesplitName"
       fi
     done
-    for name in $(compgen -A function); do
-      [[ $name == __phasesplit* || $name == phasesplit* ]] && continue
-      current=$(declare -f "$name")
-      [ "${__phasesplitSnapshotFunctions[$name]-}" = "$current" ] && continue
-      printf '%s\n' "$current"
-      [[ "$(declare -F -p "$name")" == "declare -fx"* ]] && printf 'export -f %s\n' "$name"
+    for __phasesplitName in $(compgen -A function); do
+      [[ $__phasesplitName == __phasesplit* || $__phasesplitName == phasesplit* ]] && continue
+      __phasesplitCurrent=$(declare -f "$__phasesplitName")
+      [ "${__phasesplitSnapshotFunctions[$__phasesplitName]-}" = "$__phasesplitCurrent" ] && continue
+      printf '%s\n' "$__phasesplitCurrent"
+      if [[ "$(declare -F -p "$__phasesplitName")" == "declare -fx"* ]]; then
+        printf 'export -f %s\n' "$__phasesplitName"
+      fi
     done
     __phasesplitShellOptions
     printf 'declare -g __phasesplitCwd=%q\n' "$PWD"
@@ -82,17 +84,17 @@ __phasesplitWriteState() {
 # The commands that restore the shell options, leaving out the ones the runner controls
 # (errexit, errtrace) and the ones only an interactive shell or bash itself may set.
 __phasesplitShellOptions() {
-  local line
-  while IFS= read -r line; do
-    case $line in
+  local __phasesplitLine
+  while IFS= read -r __phasesplitLine; do
+    case $__phasesplitLine in
       *" login_shell" | *" restricted_shell" | *" progcomp_alias") ;;
-      *) printf '%s\n' "$line" ;;
+      *) printf '%s\n' "$__phasesplitLine" ;;
     esac
   done < <(shopt -p)
-  while IFS= read -r line; do
-    case $line in
+  while IFS= read -r __phasesplitLine; do
+    case $__phasesplitLine in
       *" errexit" | *" errtrace" | *" emacs" | *" vi" | *" history" | *" monitor" | *" interactive-comments") ;;
-      *) printf '%s\n' "$line" ;;
+      *) printf '%s\n' "$__phasesplitLine" ;;
     esac
   done < <(set +o)
 }
@@ -101,11 +103,11 @@ __phasesplitShellOptions() {
 # attribute of this segment but was none of the previous one keeps this segment's value:
 # that is how an edited late attribute (postInstall) wins over the saved state.
 __phasesplitRestores() {
-  local attribute previous
-  for attribute in "${__phasesplitAttributes[@]}"; do
-    if [ "$attribute" = "$1" ]; then
-      for previous in "${__phasesplitPreviousAttributes[@]}"; do
-        [ "$previous" = "$1" ] && return 0
+  local __phasesplitAttribute __phasesplitPreviousAttribute
+  for __phasesplitAttribute in "${__phasesplitAttributes[@]}"; do
+    if [ "$__phasesplitAttribute" = "$1" ]; then
+      for __phasesplitPreviousAttribute in "${__phasesplitPreviousAttributes[@]}"; do
+        [ "$__phasesplitPreviousAttribute" = "$1" ] && return 0
       done
       return 1
     fi

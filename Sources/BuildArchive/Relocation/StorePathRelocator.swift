@@ -1,0 +1,169 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Moves store paths to new store paths of the same length and rewrites the hash part of every
+/// moved path in file contents and symlink targets (see docs/design.md, "Output stand-ins").
+///
+/// Files are patched in place (streaming, fixed memory), so modes, hard links and inode identity
+/// are kept; modification times of rewritten files, symlinks and directories are restored.
+public struct StorePathRelocator {
+  private static let chunkSize = 1 << 20
+
+  private let moves: [StorePathMove]
+  private let rewriter: HashRewriter
+
+  /// A relocator performing `moves`.
+  public init(moves: [StorePathMove]) {
+    self.moves = moves
+    self.rewriter = HashRewriter(moves: moves)
+  }
+
+  /// Moves each existing FROM to TO, then rewrites the moved trees and each of `trees`.
+  @discardableResult
+  public func relocate(rewritingAlso trees: [RawPath] = []) throws -> RelocationSummary {
+    var summary = RelocationSummary(movedPaths: 0, rewrittenFiles: 0, rewrittenSymlinks: 0)
+    var roots: [RawPath] = []
+    for move in moves {
+      var info = stat()
+      guard move.from.withCString({ lstat($0, &info) }) == 0 else { continue }
+      var existing = stat()
+      if move.to.withCString({ lstat($0, &existing) }) == 0 {
+        throw RelocationError.destinationExists(move.to.description)
+      }
+      let renamed = move.from.withCString { from in move.to.withCString { rename(from, $0) } }
+      guard renamed == 0 else {
+        throw RelocationError.cannotRewrite(path: move.from.description, operation: "move", errno: errno)
+      }
+      try setTime(of: move.to, to: info.st_mtim)
+      summary.movedPaths += 1
+      roots.append(move.to)
+    }
+    guard !rewriter.isEmpty else { return summary }
+    var visited = Set<InodeKey>()
+    for root in roots + trees {
+      try rewrite(root, summary: &summary, visited: &visited)
+    }
+    return summary
+  }
+
+  private func rewrite(_ path: RawPath, summary: inout RelocationSummary, visited: inout Set<InodeKey>) throws
+  {
+    var info = stat()
+    guard path.withCString({ lstat($0, &info) }) == 0 else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "lstat", errno: errno)
+    }
+    guard visited.insert(InodeKey(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else {
+      return
+    }
+    switch info.st_mode & S_IFMT {
+    case S_IFDIR:
+      for name in try directoryNames(path) {
+        try rewrite(path.appending(name), summary: &summary, visited: &visited)
+      }
+      try setTime(of: path, to: info.st_mtim)
+    case S_IFREG:
+      if try rewriteFile(path, info: info) { summary.rewrittenFiles += 1 }
+    case S_IFLNK:
+      if try rewriteSymlink(path, info: info) { summary.rewrittenSymlinks += 1 }
+    default:
+      return
+    }
+  }
+
+  private func rewriteFile(_ path: RawPath, info: stat) throws -> Bool {
+    var descriptor = path.withCString { open($0, O_RDWR | O_NOFOLLOW | O_CLOEXEC) }
+    var madeWritable = false
+    if descriptor < 0 && errno == EACCES {
+      _ = path.withCString { chmod($0, mode_t(info.st_mode & 0o7777) | 0o600) }
+      madeWritable = true
+      descriptor = path.withCString { open($0, O_RDWR | O_NOFOLLOW | O_CLOEXEC) }
+    }
+    guard descriptor >= 0 else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "open", errno: errno)
+    }
+    defer {
+      if madeWritable { fchmod(descriptor, mode_t(info.st_mode & 0o7777)) }
+      close(descriptor)
+    }
+    let window = UnsafeMutableRawBufferPointer.allocate(
+      byteCount: Self.chunkSize + HashRewriter.overlap, alignment: 16)
+    defer { window.deallocate() }
+    var position: Int64 = 0
+    var changed = false
+    while true {
+      let count = pread(descriptor, window.baseAddress, window.count, off_t(position))
+      guard count >= 0 else {
+        throw RelocationError.cannotRewrite(path: path.description, operation: "read", errno: errno)
+      }
+      let slice = UnsafeMutableRawBufferPointer(rebasing: window[0..<count])
+      let atEnd = count < window.count
+      if rewriter.rewrite(slice, matchesStartingBefore: atEnd ? count : Self.chunkSize) {
+        guard pwrite(descriptor, slice.baseAddress, count, off_t(position)) == count else {
+          throw RelocationError.cannotRewrite(path: path.description, operation: "write", errno: errno)
+        }
+        changed = true
+      }
+      if atEnd { break }
+      position += Int64(Self.chunkSize)
+    }
+    if changed {
+      var times = [info.st_atim, info.st_mtim]
+      futimens(descriptor, &times)
+    }
+    return changed
+  }
+
+  private func rewriteSymlink(_ path: RawPath, info: stat) throws -> Bool {
+    var buffer = [UInt8](repeating: 0, count: Int(info.st_size) + 1)
+    let count = path.withCString { cPath in
+      buffer.withUnsafeMutableBytes {
+        readlink(cPath, $0.baseAddress!.assumingMemoryBound(to: CChar.self), $0.count)
+      }
+    }
+    guard count >= 0 else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "readlink", errno: errno)
+    }
+    let target = Array(buffer[0..<count])
+    let rewritten = rewriter.rewrite(target)
+    guard rewritten != target else { return false }
+    let temporary = RawPath(bytes: path.bytes + Array(".phasesplit-relocate".utf8))
+    let made = RawPath(bytes: rewritten).withCString { to in temporary.withCString { symlink(to, $0) } }
+    guard made == 0 else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "create symlink", errno: errno)
+    }
+    guard temporary.withCString({ from in path.withCString { rename(from, $0) } }) == 0 else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "replace symlink", errno: errno)
+    }
+    try setTime(of: path, to: info.st_mtim)
+    return true
+  }
+
+  private func directoryNames(_ path: RawPath) throws -> [RawPath] {
+    guard let handle = path.withCString({ opendir($0) }) else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "open directory", errno: errno)
+    }
+    defer { closedir(handle) }
+    var names: [RawPath] = []
+    while let record = readdir(handle) {
+      let name = withUnsafePointer(to: record.pointee.d_name) { tuple in
+        tuple.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath(cString: $0) }
+      }
+      if name.bytes == [UInt8(ascii: ".")] || name.bytes == [UInt8(ascii: "."), UInt8(ascii: ".")] {
+        continue
+      }
+      names.append(name)
+    }
+    return names
+  }
+
+  private func setTime(of path: RawPath, to time: timespec) throws {
+    var times = [time, time]
+    guard path.withCString({ utimensat(AT_FDCWD, $0, &times, AT_SYMLINK_NOFOLLOW) }) == 0 else {
+      throw RelocationError.cannotRewrite(
+        path: path.description, operation: "set modification time", errno: errno)
+    }
+  }
+}
