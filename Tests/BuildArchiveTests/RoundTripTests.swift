@@ -115,6 +115,10 @@ struct RoundTripTests {
     try ArchivePacker.pack(
       directory: RawPath(source), archive: RawPath(archive),
       options: PackOptions(excludedPaths: [RawPath("env-vars"), RawPath("./src/sub/")]))
+    // Packing again replaces the archive inside the tree without packing the old one.
+    try ArchivePacker.pack(
+      directory: RawPath(source), archive: RawPath(archive),
+      options: PackOptions(excludedPaths: [RawPath("env-vars"), RawPath("./src/sub/")]))
     let paths = Set(try ArchiveLister.entries(of: RawPath(archive)).map(\.path))
     #expect(!paths.contains("env-vars"))
     #expect(!paths.contains { $0.hasPrefix("src/sub") })

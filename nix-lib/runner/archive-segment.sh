@@ -8,12 +8,12 @@ __phasesplitArchiveSegment() {
   local __phasesplitArchive=$1 __phasesplitOutput __phasesplitStandInPath
   mkdir -p "$__phasesplitArchive"
   __phasesplitWriteState "$__phasesplitArchive/state.sh"
-  "$__phasesplitTool" pack "$NIX_BUILD_TOP" -o "$__phasesplitArchive/tree.pst" --exact-mtimes \
+  "$__phasesplitTool" pack "$NIX_BUILD_TOP" -o "$__phasesplitArchive/tree.pst" \
     --exclude .attrs.sh --exclude .attrs.json --exclude env-vars
   for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
     __phasesplitStandInPath=${__phasesplitStandIn[$__phasesplitOutput]}
     if [ -d "$__phasesplitStandInPath" ]; then
-      "$__phasesplitTool" pack "$__phasesplitStandInPath" --exact-mtimes \
+      "$__phasesplitTool" pack "$__phasesplitStandInPath" \
         -o "$__phasesplitArchive/output-$__phasesplitOutput.pst"
     elif [ -e "$__phasesplitStandInPath" ]; then
       echo "phasesplit: output $__phasesplitOutput is a single file before the final segment;" \

@@ -41,7 +41,7 @@ public enum ArchivePacker {
   {
     let scanner = TreeScanner(
       excludedPaths: Set(options.excludedPaths.map(normalizedRelativePath)),
-      skippedInode: (file.device, file.inode)
+      skippedInodes: skippedInodes(file)
     )
     let entries = try scanner.scan(root: directory)
     let ranking = MtimeRanking(times: entries.map(\.modificationTime))
@@ -53,7 +53,8 @@ public enum ArchivePacker {
       descriptor: file.descriptor,
       path: file.destination.description,
       level: options.compressionLevel,
-      workers: options.compressionWorkers
+      workers: options.compressionWorkers,
+      expectedInputBytes: entries.reduce(0) { $0 + $1.size }
     )
     try compressor.writeRaw(header.frameBytes)
     let writer = try TarStreamWriter(compressor: compressor, archivePath: file.destination.description)
@@ -95,6 +96,17 @@ public enum ArchivePacker {
       archiveBytes: file.currentSize(),
       header: header
     )
+  }
+
+  /// The temporary archive and the existing archive it will replace, so packing a tree into a file
+  /// inside it never packs an archive into itself.
+  private static func skippedInodes(_ file: TemporaryArchiveFile) -> Set<InodeKey> {
+    var inodes: Set<InodeKey> = [InodeKey(device: file.device, inode: file.inode)]
+    var existing = stat()
+    if file.destination.withCString({ stat($0, &existing) }) == 0 {
+      inodes.insert(InodeKey(device: UInt64(existing.st_dev), inode: UInt64(existing.st_ino)))
+    }
+    return inodes
   }
 
   /// `path` without leading `./` and trailing `/`, as the scanner's relative paths are.

@@ -9,8 +9,8 @@
 struct TreeScanner {
   /// Relative paths to leave out, with everything below them.
   var excludedPaths: Set<RawPath>
-  /// An inode (device, inode) to skip, e.g. the archive being written inside the tree.
-  var skippedInode: (device: UInt64, inode: UInt64)?
+  /// Inodes to skip: the archive being written, and the archive it replaces, when inside the tree.
+  var skippedInodes: Set<InodeKey>
 
   /// Every entry below `root` (the root itself excluded), sorted byte-wise by relative path.
   func scan(root: RawPath) throws -> [TreeEntry] {
@@ -48,7 +48,7 @@ struct TreeScanner {
       let relativePath = relative.appending(name)
       if excludedPaths.contains(relativePath) { continue }
       let entry = try examine(root.appending(relativePath), relativePath: relativePath)
-      if let skipped = skippedInode, skipped.device == entry.device, skipped.inode == entry.inode { continue }
+      if skippedInodes.contains(InodeKey(device: entry.device, inode: entry.inode)) { continue }
       entries.append(entry)
       if entry.kind == .directory {
         try scanDirectory(root: root, relative: relativePath, into: &entries)

@@ -24,6 +24,7 @@ public enum ArchiveUnpacker {
       reader.header?.mtimePolicy == .ranked
       ? ArchiveClock(maxRank: reader.header!.maxRank, now: now ?? currentTime()) : nil
     var restored: [RestoredEntry] = []
+    var entryCount = 0
     var warnings: [String] = []
     while let header = try reader.nextEntry() {
       let components = try ExtractionTarget.components(of: header.path)
@@ -36,29 +37,45 @@ public enum ArchiveUnpacker {
         permissions &= ~UInt32(0o6000)
         warnings.append("dropped setuid/setgid bits from '\(header.path)'")
       }
-      let isDirectory = try extract(
-        header, components: components, permissions: permissions, reader: reader, target: target, clock: clock
-      )
-      let time = clock.map { clock in
-        ArchiveClock.rank(storedTime: header.modificationTime).map(clock.restoredTime(rank:))
-          ?? header.modificationTime
+      let time =
+        clock.flatMap { clock in
+          ArchiveClock.rank(storedTime: header.modificationTime).map(clock.restoredTime(rank:))
+        } ?? header.modificationTime
+      let created = try extract(
+        header, components: components, permissions: permissions, time: time, reader: reader, target: target,
+        clock: clock)
+      entryCount += 1
+      // Files got their time when written; directories and symlinks get theirs at the end.
+      switch created {
+      case .directory:
+        restored.append(RestoredEntry(components: components, time: time, directoryPermissions: permissions))
+      case .symlink:
+        restored.append(RestoredEntry(components: components, time: time, directoryPermissions: nil))
+      case .file:
+        break
       }
-      restored.append(
-        RestoredEntry(
-          components: components, time: time ?? header.modificationTime,
-          directoryPermissions: isDirectory ? permissions : nil))
     }
     for entry in restored.reversed() {
       try entry.apply(in: target)
     }
-    return UnpackSummary(entryCount: restored.count, warnings: warnings, header: reader.header)
+    return UnpackSummary(entryCount: entryCount, warnings: warnings, header: reader.header)
   }
 
-  /// Creates one entry; returns whether it is a directory (whose mode is applied at the end).
+  /// What an extracted entry still needs after all entries exist.
+  private enum CreatedEntry {
+    /// A regular file or hard link: complete.
+    case file
+    /// A directory: its time and mode.
+    case directory
+    /// A symlink: its time.
+    case symlink
+  }
+
+  /// Creates one entry (a regular file gets its mode and `time` right away).
   private static func extract(
-    _ header: ArchiveEntryHeader, components: [RawPath], permissions: UInt32, reader: TarStreamReader,
-    target: ExtractionTarget, clock: ArchiveClock?
-  ) throws -> Bool {
+    _ header: ArchiveEntryHeader, components: [RawPath], permissions: UInt32, time: Int64,
+    reader: TarStreamReader, target: ExtractionTarget, clock: ArchiveClock?
+  ) throws -> CreatedEntry {
     let name = components.last!
     let parent = try target.parentDirectory(of: components, entry: header.path, create: true)
     if let linkTarget = header.hardLinkTarget {
@@ -67,37 +84,47 @@ public enum ArchiveUnpacker {
         throw ArchiveError.unsafeEntry(
           entry: header.path.description, reason: "its hard-link target is empty")
       }
-      try target.removeExisting(name, in: parent, entry: header.path)
       let duplicate = parent >= 0 ? dup(parent) : parent
       defer { close(duplicate) }
       let targetParent = try target.parentDirectory(of: targetComponents, entry: header.path, create: false)
-      let linked = targetComponents.last!.withCString { from in
-        name.withCString { to in linkat(targetParent, from, duplicate, to, 0) }
+      let linked = try createReplacing(name, in: duplicate, entry: header.path, target: target) {
+        targetComponents.last!.withCString { from in
+          name.withCString { to in linkat(targetParent, from, duplicate, to, 0) }
+        }
       }
       guard linked == 0 else {
         throw ArchiveError.cannotExtract(
           entry: header.path.description, operation: "link to '\(linkTarget)'", errno: errno)
       }
       try reader.skipData()
-      return false
+      return .file
     }
     switch header.fileType {
     case ArchiveFileType.directory:
       try makeDirectory(name, in: parent, entry: header.path, target: target)
-      return true
+      return .directory
     case ArchiveFileType.regularFile:
-      try target.removeExisting(name, in: parent, entry: header.path)
-      try writeFile(header, name: name, in: parent, permissions: permissions, reader: reader, clock: clock)
-      return false
+      let descriptor = try createReplacing(name, in: parent, entry: header.path, target: target) {
+        name.withCString { openat(parent, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600) }
+      }
+      guard descriptor >= 0 else {
+        throw ArchiveError.cannotExtract(entry: header.path.description, operation: "create", errno: errno)
+      }
+      defer { close(descriptor) }
+      try writeFile(
+        header, name: name, descriptor: descriptor, permissions: permissions, time: time, reader: reader,
+        clock: clock)
+      return .file
     case ArchiveFileType.symlink:
-      try target.removeExisting(name, in: parent, entry: header.path)
       let linkTarget = header.symlinkTarget ?? RawPath(bytes: [])
-      let made = linkTarget.withCString { to in name.withCString { symlinkat(to, parent, $0) } }
+      let made = try createReplacing(name, in: parent, entry: header.path, target: target) {
+        linkTarget.withCString { to in name.withCString { symlinkat(to, parent, $0) } }
+      }
       guard made == 0 else {
         throw ArchiveError.cannotExtract(entry: header.path.description, operation: "symlink", errno: errno)
       }
       try reader.skipData()
-      return false
+      return .symlink
     default:
       throw ArchiveError.unsafeEntry(
         entry: header.path.description,
@@ -128,18 +155,24 @@ public enum ArchiveUnpacker {
     }
   }
 
+  /// Runs `create` (which returns a negative value with `errno` set on failure); if the name is
+  /// taken by a non-directory, removes that and runs `create` once more.
+  private static func createReplacing(
+    _ name: RawPath, in parent: Int32, entry: RawPath, target: ExtractionTarget, _ create: () -> Int32
+  ) throws -> Int32 {
+    let result = create()
+    guard result < 0 && errno == EEXIST else { return result }
+    try target.removeExisting(name, in: parent, entry: entry)
+    return create()
+  }
+
+  /// Writes the current entry's data to `descriptor`, then sets its size, mode and time.
   private static func writeFile(
-    _ header: ArchiveEntryHeader, name: RawPath, in parent: Int32, permissions: UInt32,
-    reader: TarStreamReader,
-    clock: ArchiveClock?
+    _ header: ArchiveEntryHeader, name: RawPath, descriptor: Int32, permissions: UInt32, time: Int64,
+    reader: TarStreamReader, clock: ArchiveClock?
   ) throws {
-    let descriptor = name.withCString {
-      openat(parent, $0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-    }
-    guard descriptor >= 0 else {
-      throw ArchiveError.cannotExtract(entry: header.path.description, operation: "create", errno: errno)
-    }
-    defer { close(descriptor) }
+    var finalSize = header.size
+    var writtenEnd: Int64 = 0
     if let clock, NinjaTimeMapping.isNinjaStateFile(name) {
       var contents = [UInt8](repeating: 0, count: Int(header.size))
       try reader.readData { block, offset in
@@ -149,19 +182,30 @@ public enum ArchiveUnpacker {
         }
       }
       let rewritten = NinjaTimeMapping.restoring(clock).rewrite(contents, name: name)
-      try writeBlock(rewritten.withUnsafeBytes { $0 }, at: 0, to: descriptor, entry: header.path)
+      try rewritten.withUnsafeBytes { try writeBlock($0, at: 0, to: descriptor, entry: header.path) }
+      finalSize = Int64(rewritten.count)
+      writtenEnd = finalSize
     } else {
       try reader.readData { block, offset in
         if block.count >= holeThreshold && isAllZero(block) { return }
         try writeBlock(block, at: offset, to: descriptor, entry: header.path)
+        writtenEnd = max(writtenEnd, offset + Int64(block.count))
       }
     }
-    guard ftruncate(descriptor, off_t(header.size)) == 0 else {
-      throw ArchiveError.cannotExtract(
-        entry: header.path.description, operation: "set file size", errno: errno)
+    // Trailing holes (skipped zero blocks, sparse entries) need the size set explicitly.
+    if writtenEnd != finalSize {
+      guard ftruncate(descriptor, off_t(finalSize)) == 0 else {
+        throw ArchiveError.cannotExtract(
+          entry: header.path.description, operation: "set file size", errno: errno)
+      }
     }
     guard fchmod(descriptor, mode_t(permissions)) == 0 else {
       throw ArchiveError.cannotExtract(entry: header.path.description, operation: "chmod", errno: errno)
+    }
+    var times = [RestoredEntry.timespec(nanoseconds: time), RestoredEntry.timespec(nanoseconds: time)]
+    guard futimens(descriptor, &times) == 0 else {
+      throw ArchiveError.cannotExtract(
+        entry: header.path.description, operation: "set modification time", errno: errno)
     }
   }
 
@@ -206,9 +250,14 @@ public enum ArchiveUnpacker {
     }
   }
 
+  /// "Now" for restored times: the kernel's coarse clock (the one file timestamps come from) minus
+  /// one tick, so every file written after the restore is strictly newer than every restored file.
   private static func currentTime() -> Int64 {
     var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec)
+    var tick = timespec()
+    clock_gettime(CLOCK_REALTIME_COARSE, &now)
+    clock_getres(CLOCK_REALTIME_COARSE, &tick)
+    let tickNanoseconds = max(1, Int64(tick.tv_sec) * 1_000_000_000 + Int64(tick.tv_nsec))
+    return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - tickNanoseconds
   }
 }

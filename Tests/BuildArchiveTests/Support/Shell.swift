@@ -44,9 +44,12 @@ enum Shell {
 
   /// Runs a bash script.
   @discardableResult
-  static func bash(_ script: String, in directory: String? = nil, environment: [String: String]? = nil) throws
-    -> Result
-  {
-    try run("/bin/bash", ["-euo", "pipefail", "-c", script], in: directory, environment: environment)
+  static func bash(
+    _ script: String, in directory: String? = nil, arguments: [String] = [],
+    environment: [String: String]? = nil
+  ) throws -> Result {
+    try run(
+      "/bin/bash", ["-euo", "pipefail", "-c", script, "bash"] + arguments, in: directory,
+      environment: environment)
   }
 }

@@ -1,0 +1,90 @@
+import BuildArchive
+import Foundation
+import Testing
+
+@Suite("The in-build CLI commands")
+struct CommandLineTests {
+  private func tool() throws -> String {
+    try #require(
+      PackageLocations.tool, "no phasesplit executable; set PHASESPLIT_TEST_TOOL or run swift build")
+  }
+
+  @Test("pack, list --json and unpack through the CLI")
+  func packListUnpack() throws {
+    let phasesplit = try tool()
+    let scratch = try ScratchDirectory()
+    let source = scratch.appending("source")
+    try RawPathIO.makeDirectory(Array(source.utf8))
+    try SampleTree.make(at: source)
+    let archive = scratch.appending("tree.pst")
+    let pack = try Shell.run(phasesplit, ["pack", source, "-o", archive, "--exclude", "empty"])
+    #expect(pack.status == 0, "pack failed: \(pack.error)")
+
+    let list = try Shell.run(phasesplit, ["list", "--json", archive])
+    #expect(list.status == 0)
+    let entries = try JSONDecoder().decode([ArchiveEntryInfo].self, from: Data(list.output.utf8))
+    let byPath = Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0) })
+    #expect(byPath["bad-\\xff\\xfe.c"]?.type == .regularFile)
+    #expect(byPath["src/run.sh"]?.mode == 0o755)
+    #expect(byPath["src/link-to-main"]?.type == .symlink)
+    #expect(byPath["src/link-to-main"]?.linkTarget == "main.c")
+    #expect(byPath["src/sub/hard-copy"]?.type == .hardLink)
+    #expect(byPath["src/sub/hard-copy"]?.linkTarget == "src/main.c")
+    #expect(byPath["src/sub/binary"]?.size == 70_000)
+    #expect(byPath["empty/"] == nil && byPath["empty"] == nil)
+
+    let text = try Shell.run(phasesplit, ["list", archive])
+    #expect(text.output.split(separator: "\n").count == entries.count)
+
+    let restored = scratch.appending("restored")
+    let unpack = try Shell.run(phasesplit, ["unpack", archive, "-C", restored])
+    #expect(unpack.status == 0, "unpack failed: \(unpack.error)")
+    var original = try TreeSnapshot(root: source)
+    original.entries[Array("empty".utf8)] = nil
+    #expect(try TreeSnapshot(root: restored) == original)
+  }
+
+  @Test("errors exit non-zero and say what is wrong")
+  func failures() throws {
+    let phasesplit = try tool()
+    let scratch = try ScratchDirectory()
+    let missing = try Shell.run(
+      phasesplit, ["pack", scratch.appending("nope"), "-o", scratch.appending("x.pst")])
+    #expect(missing.status != 0)
+    #expect(missing.error.contains("nope"))
+    #expect(!FileManager.default.fileExists(atPath: scratch.appending("x.pst")))
+
+    let source = scratch.appending("source")
+    try RawPathIO.makeDirectory(Array(source.utf8))
+    try SampleTree.make(at: source)
+    let archive = scratch.appending("tree.pst")
+    #expect(try Shell.run(phasesplit, ["pack", source, "-o", archive]).status == 0)
+    let bytes = try RawPathIO.readFile(Array(archive.utf8))
+    let truncated = scratch.appending("cut.pst")
+    try RawPathIO.writeFile(Array(truncated.utf8), Array(bytes.prefix(bytes.count - 40)))
+    let unpack = try Shell.run(phasesplit, ["unpack", truncated, "-C", scratch.appending("out")])
+    #expect(unpack.status != 0)
+    #expect(unpack.error.contains("truncated or corrupt"))
+    #expect(unpack.error.contains("byte offset"))
+  }
+
+  @Test("relocate through the CLI with a custom store directory")
+  func relocate() throws {
+    let phasesplit = try tool()
+    let scratch = try ScratchDirectory()
+    let store = scratch.appending("store")
+    let from = store + "/" + RelocationTests.fromHash + "-pkg"
+    let to = store + "/" + RelocationTests.toHash + "-pkg"
+    try FileManager.default.createDirectory(atPath: from, withIntermediateDirectories: true)
+    try RawPathIO.writeFile(Array((from + "/ref").utf8), Array("\(from)/bin\n".utf8))
+    let result = try Shell.run(
+      phasesplit, ["relocate", "--store-path", "\(from)=\(to)"], environment: ["NIX_STORE_DIR": store])
+    #expect(result.status == 0, "relocate failed: \(result.error)")
+    #expect(try RawPathIO.readFile(Array((to + "/ref").utf8)) == Array("\(to)/bin\n".utf8))
+
+    let bad = try Shell.run(
+      phasesplit, ["relocate", "--store-path", "\(to)=\(to)x"], environment: ["NIX_STORE_DIR": store])
+    #expect(bad.status != 0)
+    #expect(bad.error.contains("differ in length"))
+  }
+}
