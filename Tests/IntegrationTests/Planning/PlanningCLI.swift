@@ -95,6 +95,38 @@ enum PlanningCLI {
     try run(try tool ?? Self.tool(), arguments)
   }
 
+  /// The NAR serialisation of a store path (`nix-store --dump`).
+  static func dump(_ storePath: String) throws -> [UInt8] {
+    let directory = try temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("dump.nar")
+    let run = try run("/bin/sh", ["-c", "nix-store --dump \"$0\" > \"$1\"", storePath, file.path])
+    guard run.status == 0 else {
+      throw PlanningTestError("nix-store --dump \(storePath): \(run.standardError)")
+    }
+    return Array(try Data(contentsOf: file))
+  }
+
+  /// The 32-character hash part of a store path.
+  static func hashPart(of storePath: String) -> String {
+    String(URL(fileURLWithPath: storePath).lastPathComponent.prefix(32))
+  }
+
+  /// `bytes` with every occurrence of `pattern` replaced by `replacement` (same length).
+  static func replacing(_ bytes: [UInt8], _ pattern: [UInt8], with replacement: [UInt8]) -> [UInt8] {
+    var result = bytes
+    var index = 0
+    while index + pattern.count <= result.count {
+      if result[index..<index + pattern.count].elementsEqual(pattern) {
+        result.replaceSubrange(index..<index + pattern.count, with: replacement)
+        index += pattern.count
+      } else {
+        index += 1
+      }
+    }
+    return result
+  }
+
   /// Instantiates `fixtures.ATTRIBUTE` and returns its `.drv` path.
   static func fixtureDerivation(_ attribute: String) async throws -> String {
     let paths = try await NixRunner().instantiate(file: fixturesPath, attribute: attribute)

@@ -159,5 +159,14 @@ import Testing
     let greeting = try PlanningCLI.run(output + "/bin/plain-greet", [])
     #expect(greeting.status == 0)
     #expect(!greeting.standardOutput.isEmpty)
+
+    // Byte-identical to the unsplit build once the output hash parts are mapped.
+    let unsplit = try #require(
+      try await NixRunner().realise([try await PlanningCLI.fixtureDerivation("plainMake")]).first)
+    let splitDump = try PlanningCLI.dump(output)
+    let unsplitDump = PlanningCLI.replacing(
+      try PlanningCLI.dump(unsplit), Array(PlanningCLI.hashPart(of: unsplit).utf8),
+      with: Array(PlanningCLI.hashPart(of: output).utf8))
+    #expect(!splitDump.isEmpty && splitDump == unsplitDump)
   }
 }
