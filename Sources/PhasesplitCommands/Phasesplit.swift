@@ -10,7 +10,10 @@ public struct Phasesplit: AsyncParsableCommand {
     groupedSubcommands: [
       CommandGroup(
         name: "Packaging",
-        subcommands: [ShowDerivationCommand.self, BuildCommand.self, ExplainCommand.self, EnterCommand.self]),
+        subcommands: [
+          BuildCommand.self, AnalyzeCommand.self, WrapCommand.self, EnterCommand.self, ExplainCommand.self,
+          ShowDerivationCommand.self,
+        ]),
       CommandGroup(
         name: "Inside segment builds",
         subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self]),
