@@ -60,7 +60,8 @@ let package = Package(
       name: "IntegrationTests",
       dependencies: [
         "BuildArchive", "Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildSession",
-      ]
+      ],
+      exclude: ["Session/synthetic-chain.nix"]
     ),
   ]
 )
