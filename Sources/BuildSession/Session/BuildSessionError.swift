@@ -6,7 +6,7 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
   case commandFailed(commandLine: [String], status: Int32, standardErrorTail: String)
   /// Nix printed something phasesplit could not read.
   case unreadableNixOutput(commandLine: [String], detail: String)
-  /// The installable's derivation is not the final segment of a split package.
+  /// The installable's derivation is a segment but not the final segment of a split package.
   case notSplit(derivationPath: String, name: String)
   /// `--segment` named a segment the chain does not have.
   case unknownSegment(name: String, valid: [String])
@@ -18,8 +18,6 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
   case noFailedSegment(packageName: String)
   /// The environment cannot provide what `enter` needs (mount namespaces, a tool).
   case enterUnavailable(reason: String)
-  /// Evaluating (and splitting) the package failed; `nixError` is Nix's message.
-  case evaluationFailed(package: String, nixError: String)
   /// A file phasesplit needs (nix-lib, an archive) is missing.
   case missingFile(path: String, hint: String)
 
@@ -33,8 +31,8 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
       return "could not read the output of `\(commandLine.joined(separator: " "))`: \(detail)"
     case .notSplit(let path, let name):
       return
-        "\(path) (\(name)) is not a split package: it has no `\(name)-seg-…` input segments. Build the "
-        + "wrapped package (`phasesplit wrap … -o split.nix`, then `phasesplit build -f split.nix`)."
+        "\(path) (\(name)) is not a split package: it is a segment without `\(name)-seg-…` input "
+        + "segments. Give the final segment's .drv, or the unsplit package's .drv or -f FILE -A ATTR."
     case .unknownSegment(let name, let valid):
       return "no segment named `\(name)`; this package's segments are: \(valid.joined(separator: ", "))"
     case .unknownPhase(let name, let valid):
@@ -49,8 +47,6 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
         + "--segment NAME or --phase NAME."
     case .enterUnavailable(let reason):
       return "cannot enter a segment here: \(reason)"
-    case .evaluationFailed(let package, let nixError):
-      return "cannot evaluate and split \(package):\n\(nixError)"
     case .missingFile(let path, let hint):
       return "\(path) does not exist: \(hint)"
     }

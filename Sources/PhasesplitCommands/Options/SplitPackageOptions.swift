@@ -1,11 +1,12 @@
 import ArgumentParser
-import BuildSession
-import Foundation
+import NixEmission
+import NixInterface
+import SplitPlanning
 
-/// The package `build`, `explain` and `enter` work on: a split package's final `.drv`, or a
-/// package from a Nix file (split at `--boundaries` on the fly).
+/// The package `build`, `explain` and `enter` work on: a split package's final `.drv`, or any
+/// other package as a `.drv` or from a Nix file (split at `--boundaries` on the fly).
 struct SplitPackageOptions: ParsableArguments {
-  @Argument(help: "The .drv path of a split package (its final segment).")
+  @Argument(help: "The .drv path of the package (split on the fly) or of a split package's final segment.")
   var derivation: String?
 
   @Option(
@@ -39,21 +40,14 @@ struct SplitPackageOptions: ParsableArguments {
     if stringArgumentWords.count % 2 != 0 { throw ValidationError("--argstr takes two values: NAME VALUE") }
   }
 
-  /// The arguments for the file's function, `--arg` and `--argstr` in that order.
-  var arguments: [(name: String, expression: String)] {
-    pairs(argumentWords).map { ($0.0, $0.1) }
-      + pairs(stringArgumentWords).map { ($0.0, NixStringLiteral.quote($0.1)) }
-  }
-
-  /// The package source.
-  var source: PackageSource {
-    if let file { return .file(file, attribute: attribute, arguments: arguments) }
-    return .derivation(derivation ?? "")
-  }
-
-  /// The boundary list, if given.
-  var boundaryList: [String]? {
-    boundaries.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+  /// The package as an installable: the `.drv` path, or the file with its attribute and
+  /// arguments (`--arg` and `--argstr` in that order).
+  var spec: InstallableSpec {
+    guard let file else { return .path(derivation ?? "") }
+    let arguments =
+      pairs(argumentWords).map { NixArgument(name: $0.0, value: .expression($0.1)) }
+      + pairs(stringArgumentWords).map { NixArgument(name: $0.0, value: .string($0.1)) }
+    return .file(file, attribute: attribute, arguments: arguments)
   }
 
   /// The options as command-line words, for the commands phasesplit suggests.
@@ -68,22 +62,14 @@ struct SplitPackageOptions: ParsableArguments {
     return words
   }
 
-  /// The final segment `.drv` path, splitting and instantiating as needed.
-  func resolve(session: BuildSession) throws -> String {
-    let tool = CommandLine.executablePath
-    let nixLib = try SplitPackageResolver.locateNixLib(executable: tool)
-    return try SplitPackageResolver(runner: session.runner, toolPath: tool, nixLibDirectory: nixLib)
-      .resolve(source, boundaries: boundaryList)
+  /// The final segment `.drv` path: a split package as it is, any other package split at
+  /// `--boundaries` (placement by script analysis, as `phasesplit wrap`) and instantiated.
+  func resolve() async throws -> String {
+    try await PackageSplitter.forCurrentExecutable(runner: NixRunner())
+      .finalSegmentDerivation(of: spec, boundaries: Boundary.parse(list: boundaries))
   }
 
   private func pairs(_ words: [String]) -> [(String, String)] {
     stride(from: 0, to: words.count - 1, by: 2).map { (words[$0], words[$0 + 1]) }
-  }
-}
-
-extension CommandLine {
-  /// This executable's absolute path (symlinks resolved).
-  static var executablePath: String {
-    URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath().path
   }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Derivations
+import NixEmission
 import NixInterface
 import SplitPlanning
 
@@ -31,8 +32,8 @@ public struct AnalyzeCommand: AsyncParsableCommand {
   public init() {}
 
   public func run() async throws {
-    let package = try await PackageDerivation.resolve(try installable.spec(), runner: NixRunner())
-    let chosenBoundaries = try BoundaryList.parse(boundaries)
+    let package = try await ResolvedPackage.resolve(try installable.spec(), runner: NixRunner())
+    let chosenBoundaries = try Boundary.parse(list: boundaries)
     let table = try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate())
     let attributes = DerivationAttributes(package.derivation)
     let report: AnalysisReport

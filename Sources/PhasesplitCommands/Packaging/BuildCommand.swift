@@ -33,7 +33,7 @@ struct BuildCommand: AsyncParsableCommand {
 
   func run() async throws {
     let session = BuildSession()
-    let finalPath = try package.resolve(session: session)
+    let finalPath = try await package.resolve()
     let request = BuildRequest(
       finalDerivationPath: finalPath, keepGoing: keepGoing,
       outLink: noOutLink ? .none : .path(outLink ?? "result"), installableWords: package.words,

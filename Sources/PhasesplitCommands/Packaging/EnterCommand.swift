@@ -32,7 +32,7 @@ struct EnterCommand: AsyncParsableCommand {
 
   func run() async throws {
     let session = BuildSession()
-    let finalPath = try package.resolve(session: session)
+    let finalPath = try await package.resolve()
     let target: EnterTarget =
       if let segment { .afterSegment(segment) } else if let phase { .beforePhase(phase) } else {
         .beforeFirstUnbuilt

@@ -47,7 +47,7 @@ struct ExplainCommand: AsyncParsableCommand {
 
   func run() async throws {
     let session = BuildSession()
-    let current = try package.resolve(session: session)
+    let current = try await package.resolve()
     let older: String
     if let against {
       older = against
@@ -59,7 +59,7 @@ struct ExplainCommand: AsyncParsableCommand {
       for (name, value) in Self.pairs(againstStringArgumentWords) {
         olderPackage.replace(name, words: \.stringArgumentWords, with: value)
       }
-      older = try olderPackage.resolve(session: session)
+      older = try await olderPackage.resolve()
     }
     let report = try session.explain(finalDerivationPath: current, againstOlder: older)
     if json {

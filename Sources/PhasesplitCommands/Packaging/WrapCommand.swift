@@ -1,5 +1,4 @@
 import ArgumentParser
-import Derivations
 import Foundation
 import NixEmission
 import NixInterface
@@ -40,35 +39,15 @@ public struct WrapCommand: AsyncParsableCommand {
   public init() {}
 
   public func run() async throws {
-    let runner = NixRunner()
     let spec = try installable.spec()
-    let package = try await PackageDerivation.resolve(spec, runner: runner)
-    let nixLibrary = try NixLibraryLocator.locate()
-    let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
-    let chosenBoundaries = try BoundaryList.parse(boundaries)
-    let analysis: SplitAnalysis
-    do {
-      analysis = try SplitAnalysis(
-        attributes: DerivationAttributes(package.derivation), boundaries: chosenBoundaries, table: table)
-    } catch {
-      if case .notSplittable(let refusal) = error {
-        throw PackagingCommandError.notSplittable(
-          packageName: package.derivation.name, reason: refusal.description)
-      }
-      throw error
-    }
-    let expression = WrapExpression(
-      nixLibrary: nixLibrary.path,
-      phasesplitExecutable: NixLibraryLocator.currentExecutable()?.path ?? CommandLine.arguments[0],
-      package: try Self.wrappedPackage(spec, derivation: package.derivation),
-      boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
-      placement: analysis.placement.overrides,
-      contentAddressed: contentAddressed,
-      origin: "from \(Self.describe(spec)) (\(package.path))"
-    )
+    let splitter = try PackageSplitter.forCurrentExecutable(runner: NixRunner())
+    let package = try await ResolvedPackage.resolve(spec, runner: splitter.runner)
+    let expression = try splitter.wrapExpression(
+      for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),
+      contentAddressed: contentAddressed)
     if !instantiate {
       if let outputFile {
-        try Self.write(expression.text, to: outputFile)
+        try PackageSplitter.write(expression, to: outputFile)
       } else {
         print(expression.text, terminator: "")
       }
@@ -86,66 +65,9 @@ public struct WrapCommand: AsyncParsableCommand {
       file = directory.appendingPathComponent("split.nix").path
     }
     defer { if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) } }
-    try Self.write(expression.text, to: file)
-    for (name, path) in try await Self.segmentDerivations(of: file, runner: runner) {
-      print("\(name) \(path)")
-    }
-  }
-
-  /// The package expression: the Nix file's attribute, or the package rebuilt from the `.drv`.
-  static func wrappedPackage(_ spec: InstallableSpec, derivation: Derivation) throws -> WrappedPackage {
-    switch spec {
-    case .file(let file, let attribute, let arguments):
-      let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-      return .expression(
-        file: absolute,
-        attributePath: attribute.map { $0.split(separator: ".").map(String.init) } ?? [],
-        arguments: arguments.map { argument in
-          switch argument.value {
-          case .expression(let text): PackageArgument(name: argument.name, value: .expression(text))
-          case .string(let text): PackageArgument(name: argument.name, value: .string(text))
-          }
-        })
-    case .path:
-      return .derivation(try DerivationPackage(derivation: derivation) { try Derivation.read(path: $0) })
-    }
-  }
-
-  /// Instantiates every segment of a written wrap file, in order.
-  static func segmentDerivations(of file: String, runner: NixRunner) async throws -> [(String, String)] {
-    let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-    let imported = "(import \(NixSyntax.pathLiteral(absolute)))"
-    let namesValue = try await runner.evaluate(expression: "\(imported).passthru.segmentNames")
-    let names = namesValue.arrayValue?.compactMap(\.stringValue) ?? []
-    guard !names.isEmpty, names.count == namesValue.arrayValue?.count else {
-      throw PackagingCommandError.unexpectedSegmentNames(namesValue.serialized())
-    }
-    let paths = try await runner.instantiate(
-      expression:
-        "let split = \(imported); in map (name: split.passthru.segments.${name}) split.passthru.segmentNames")
-    guard paths.count == names.count else {
-      throw PackagingCommandError.unexpectedSegmentNames(
-        "\(names.count) names but \(paths.count) derivations")
-    }
-    return Array(zip(names, paths))
-  }
-
-  private static func write(_ text: String, to path: String) throws {
-    do {
-      try Data(text.utf8).write(to: URL(fileURLWithPath: path))
-    } catch {
-      throw PackagingCommandError.cannotWrite(path: path, detail: error.localizedDescription)
-    }
-  }
-
-  private static func describe(_ spec: InstallableSpec) -> String {
-    switch spec {
-    case .path(let path): return path
-    case .file(let file, let attribute, let arguments):
-      var text = "-f \(file)"
-      if let attribute { text += " -A \(attribute)" }
-      for argument in arguments { text += " " + argument.commandLineArguments.joined(separator: " ") }
-      return text
+    try PackageSplitter.write(expression, to: file)
+    for segment in try await splitter.segmentDerivations(ofFile: file) {
+      print("\(segment.name) \(segment.path)")
     }
   }
 }

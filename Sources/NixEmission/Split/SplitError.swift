@@ -1,15 +1,17 @@
-/// Errors of the packaging commands (`analyze`, `wrap`) that are not errors of a library.
-enum PackagingCommandError: Error, CustomStringConvertible {
-  /// The installable names several derivations; the commands work on one.
+/// Why a package could not be wrapped or split; each message says what to do next.
+public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
+  /// The installable names several derivations; splitting works on one.
   case severalDerivations([String])
-  /// The derivation cannot be split.
+  /// The derivation cannot be split (the planner's reason).
   case notSplittable(packageName: String, reason: String)
-  /// A file could not be written.
+  /// A wrap file could not be written.
   case cannotWrite(path: String, detail: String)
   /// The Nix library's segment names did not come back as a list of strings.
   case unexpectedSegmentNames(String)
+  /// Instantiating the wrap expression gave no final segment derivation.
+  case noFinalSegment(packageName: String)
 
-  var description: String {
+  public var description: String {
     switch self {
     case .severalDerivations(let paths):
       "the installable names \(paths.count) derivations (\(paths.joined(separator: ", "))); "
@@ -20,6 +22,8 @@ enum PackagingCommandError: Error, CustomStringConvertible {
       "cannot write \(path): \(detail); choose another -o path"
     case .unexpectedSegmentNames(let text):
       "the written file's passthru.segmentNames is not a list of strings (\(text)); is nix-lib up to date?"
+    case .noFinalSegment(let packageName):
+      "splitting \(packageName) instantiated no derivation; is nix-lib up to date?"
     }
   }
 }

@@ -1,0 +1,133 @@
+import Derivations
+import Foundation
+import NixInterface
+import SplitPlanning
+
+/// Splits a package into segments: analyses its phase scripts, writes the ``WrapExpression``
+/// (`phasesplit wrap`) and instantiates it (`phasesplit build`, `explain`, `enter`).
+public struct PackageSplitter: Sendable {
+  /// Runs Nix.
+  public var runner: NixRunner
+  /// The nix-lib directory.
+  public var nixLibrary: URL
+  /// The phasesplit executable the segments run (copied into the store by Nix).
+  public var phasesplitExecutable: String
+
+  /// Creates a splitter.
+  public init(runner: NixRunner, nixLibrary: URL, phasesplitExecutable: String) {
+    self.runner = runner
+    self.nixLibrary = nixLibrary
+    self.phasesplitExecutable = phasesplitExecutable
+  }
+
+  /// A splitter for the running executable and the nix-lib found by ``NixLibraryLocator``.
+  /// - Throws: ``PlanningError/nixLibraryNotFound(searched:hint:)``.
+  public static func forCurrentExecutable(runner: NixRunner) throws(PlanningError) -> PackageSplitter {
+    PackageSplitter(
+      runner: runner, nixLibrary: try NixLibraryLocator.locate(),
+      phasesplitExecutable: NixLibraryLocator.currentExecutable()?.path ?? CommandLine.arguments[0])
+  }
+
+  /// The wrap expression that builds `package` (resolved from `spec`) split at `boundaries`, with
+  /// the attribute placement decided by script analysis.
+  ///
+  /// - Throws: ``SplitError/notSplittable(packageName:reason:)``, ``PlanningError`` for an
+  ///   unreadable attribute table, or the errors of reading the `.drv`'s inputs.
+  public func wrapExpression(
+    for package: ResolvedPackage, from spec: InstallableSpec, boundaries: [Boundary], contentAddressed: Bool
+  ) throws -> WrapExpression {
+    let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
+    let analysis: SplitAnalysis
+    do {
+      analysis = try SplitAnalysis(
+        attributes: DerivationAttributes(package.derivation), boundaries: boundaries, table: table)
+    } catch {
+      if case .notSplittable(let refusal) = error {
+        throw SplitError.notSplittable(packageName: package.derivation.name, reason: refusal.description)
+      }
+      throw error
+    }
+    return WrapExpression(
+      nixLibrary: nixLibrary.path,
+      phasesplitExecutable: phasesplitExecutable,
+      package: try Self.wrappedPackage(spec, derivation: package.derivation),
+      boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
+      placement: analysis.placement.overrides,
+      contentAddressed: contentAddressed,
+      origin: "from \(Self.describe(spec)) (\(package.path))"
+    )
+  }
+
+  /// The final segment `.drv` of `spec` split at `boundaries`: a segment derivation (an already
+  /// split package) is used as it is; any other package is wrapped and instantiated.
+  public func finalSegmentDerivation(of spec: InstallableSpec, boundaries: [Boundary]) async throws -> String
+  {
+    let package = try await ResolvedPackage.resolve(spec, runner: runner)
+    if package.isSegment { return package.path }
+    let expression = try wrapExpression(
+      for: package, from: spec, boundaries: boundaries, contentAddressed: false)
+    guard let path = try await runner.instantiate(expression: expression.text).last else {
+      throw SplitError.noFinalSegment(packageName: package.derivation.name)
+    }
+    return path
+  }
+
+  /// Writes `expression` to `path`.
+  /// - Throws: ``SplitError/cannotWrite(path:detail:)``.
+  public static func write(_ expression: WrapExpression, to path: String) throws(SplitError) {
+    do {
+      try Data(expression.text.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+      throw .cannotWrite(path: path, detail: error.localizedDescription)
+    }
+  }
+
+  /// Instantiates every segment of a written wrap file, in order: `(segment name, .drv path)`.
+  public func segmentDerivations(ofFile file: String) async throws -> [(name: String, path: String)] {
+    let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+    let imported = "(import \(NixSyntax.pathLiteral(absolute)))"
+    let namesValue = try await runner.evaluate(expression: "\(imported).passthru.segmentNames")
+    let names = namesValue.arrayValue?.compactMap(\.stringValue) ?? []
+    guard !names.isEmpty, names.count == namesValue.arrayValue?.count else {
+      throw SplitError.unexpectedSegmentNames(namesValue.serialized())
+    }
+    let paths = try await runner.instantiate(
+      expression:
+        "let split = \(imported); in map (name: split.passthru.segments.${name}) split.passthru.segmentNames")
+    guard paths.count == names.count else {
+      throw SplitError.unexpectedSegmentNames("\(names.count) names but \(paths.count) derivations")
+    }
+    return zip(names, paths).map { (name: $0, path: $1) }
+  }
+
+  /// The package expression: the Nix file's attribute, or the package rebuilt from the `.drv`.
+  static func wrappedPackage(_ spec: InstallableSpec, derivation: Derivation) throws -> WrappedPackage {
+    switch spec {
+    case .file(let file, let attribute, let arguments):
+      let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
+      return .expression(
+        file: absolute,
+        attributePath: attribute.map { $0.split(separator: ".").map(String.init) } ?? [],
+        arguments: arguments.map { argument in
+          switch argument.value {
+          case .expression(let text): PackageArgument(name: argument.name, value: .expression(text))
+          case .string(let text): PackageArgument(name: argument.name, value: .string(text))
+          }
+        })
+    case .path:
+      return .derivation(try DerivationPackage(derivation: derivation) { try Derivation.read(path: $0) })
+    }
+  }
+
+  /// `spec` as the command-line words that name it, for the wrap file's header.
+  static func describe(_ spec: InstallableSpec) -> String {
+    switch spec {
+    case .path(let path): return path
+    case .file(let file, let attribute, let arguments):
+      var text = "-f \(file)"
+      if let attribute { text += " -A \(attribute)" }
+      for argument in arguments { text += " " + argument.commandLineArguments.joined(separator: " ") }
+      return text
+    }
+  }
+}
