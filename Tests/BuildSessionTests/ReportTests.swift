@@ -1,4 +1,5 @@
 import Foundation
+import NixInterface
 import Testing
 
 @testable import BuildSession
@@ -50,8 +51,11 @@ import Testing
       these paths will be fetched (0.01 MiB download, 0.02 MiB unpacked):
         /nix/store/cccc-src
       """
-    #expect(BuildSession.parseDryRun(text) == ["/nix/store/aaaa-x-seg-build.drv", "/nix/store/bbbb-x.drv"])
-    #expect(BuildSession.parseDryRun("") == [])
+    #expect(
+      DryRunReport(parsingDryRunOutput: text).derivationsToBuild == [
+        "/nix/store/aaaa-x-seg-build.drv", "/nix/store/bbbb-x.drv",
+      ])
+    #expect(DryRunReport(parsingDryRunOutput: "").derivationsToBuild == [])
   }
 
   @Test func shellQuoting() {

@@ -1,37 +1,48 @@
+import Derivations
 import Testing
 
 @testable import BuildSession
 
 @Suite struct SegmentChainReaderTests {
-  static let graphJSON = """
-    {
-      "/nix/store/f-demo-1.drv": {
-        "outputs": {"out": {"path": "/nix/store/o-demo-1"}, "dev": {"path": "/nix/store/d-demo-1-dev"}},
-        "inputSrcs": [], "inputDrvs": {"/nix/store/b-demo-1-seg-build.drv": ["out"], "/nix/store/s-src.drv": ["out"]},
-        "system": "x86_64-linux", "builder": "/bin/bash", "args": [],
-        "env": {"name": "demo-1", "phasesplitPhases": "installPhase fixupPhase"}
+  /// A derivation with the given outputs, input derivations (each using `out`) and environment.
+  static func derivation(
+    outputs: [String: String], inputs: [String], environment: [(String, String)]
+  ) -> Derivation {
+    Derivation(
+      outputs: outputs.keys.sorted().map {
+        Derivation.Output(name: $0, path: outputs[$0] ?? "", hashAlgorithm: "", hash: "")
       },
-      "/nix/store/b-demo-1-seg-build.drv": {
-        "outputs": {"out": {"path": "/nix/store/bo-demo-1-seg-build"}},
-        "inputSrcs": [], "inputDrvs": {"/nix/store/u-demo-1-seg-unpack.drv": ["out"]},
-        "system": "x86_64-linux", "builder": "/bin/bash", "args": [],
-        "env": {"__json": "{\\"name\\":\\"demo-1-seg-build\\",\\"phasesplitPhases\\":[\\"configurePhase\\",\\"buildPhase\\"]}"}
-      },
-      "/nix/store/u-demo-1-seg-unpack.drv": {
-        "outputs": {"out": {"path": "/nix/store/uo-demo-1-seg-unpack"}},
-        "inputSrcs": [], "inputDrvs": {"/nix/store/s-src.drv": ["out"]},
-        "system": "x86_64-linux", "builder": "/bin/bash", "args": [],
-        "env": {"name": "demo-1-seg-unpack", "phasesplitPhases": "unpackPhase patchPhase"}
-      },
-      "/nix/store/s-src.drv": {
-        "outputs": {"out": {"path": "/nix/store/so-src"}}, "inputSrcs": [], "inputDrvs": {},
-        "system": "x86_64-linux", "builder": "/bin/bash", "args": [], "env": {"name": "src"}
-      }
+      inputDerivations: inputs.sorted().map { Derivation.InputDerivation(path: $0, outputs: ["out"]) },
+      inputSources: [], system: "x86_64-linux", builder: "/bin/bash", arguments: [],
+      environment: environment.map { Derivation.EnvironmentVariable(name: $0.0, value: $0.1) })
+  }
+
+  /// A split package `demo-1` (unpack → build → final, the build segment with structured
+  /// attributes) and a source derivation, as the session reads them.
+  static let graph: [String: DerivationSummary] = {
+    let derivations = [
+      "/nix/store/f-demo-1.drv": derivation(
+        outputs: ["out": "/nix/store/o-demo-1", "dev": "/nix/store/d-demo-1-dev"],
+        inputs: ["/nix/store/b-demo-1-seg-build.drv", "/nix/store/s-src.drv"],
+        environment: [("name", "demo-1"), ("phasesplitPhases", "installPhase fixupPhase")]),
+      "/nix/store/b-demo-1-seg-build.drv": derivation(
+        outputs: ["out": "/nix/store/bo-demo-1-seg-build"], inputs: ["/nix/store/u-demo-1-seg-unpack.drv"],
+        environment: [
+          ("__json", #"{"name":"demo-1-seg-build","phasesplitPhases":["configurePhase","buildPhase"]}"#)
+        ]),
+      "/nix/store/u-demo-1-seg-unpack.drv": derivation(
+        outputs: ["out": "/nix/store/uo-demo-1-seg-unpack"], inputs: ["/nix/store/s-src.drv"],
+        environment: [("name", "demo-1-seg-unpack"), ("phasesplitPhases", "unpackPhase patchPhase")]),
+      "/nix/store/s-src.drv": derivation(
+        outputs: ["out": "/nix/store/so-src"], inputs: [], environment: [("name", "src")]),
+    ]
+    return derivations.reduce(into: [:]) { graph, entry in
+      graph[entry.key] = DerivationSummary(path: entry.key, derivation: entry.value)
     }
-    """
+  }()
 
   @Test func chainIsOrderedWithPhasesFromPlainAndStructuredAttributes() throws {
-    let graph = try DerivationGraphReader.parse(json: Self.graphJSON)
+    let graph = Self.graph
     let chain = try SegmentChainReader.chain(finalPath: "/nix/store/f-demo-1.drv", graph: graph)
     #expect(chain.packageName == "demo-1")
     #expect(chain.segmentNames == ["unpack", "build", "install"])
@@ -46,7 +57,7 @@ import Testing
   }
 
   @Test func unsplitDerivationIsRefusedWithAHint() throws {
-    let graph = try DerivationGraphReader.parse(json: Self.graphJSON)
+    let graph = Self.graph
     #expect(throws: BuildSessionError.notSplit(derivationPath: "/nix/store/s-src.drv", name: "src")) {
       try SegmentChainReader.chain(finalPath: "/nix/store/s-src.drv", graph: graph)
     }

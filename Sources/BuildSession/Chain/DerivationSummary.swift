@@ -1,7 +1,10 @@
+import Derivations
+
 /// What a session needs to know about one `.drv`: name, outputs, input derivations, environment.
 ///
-/// Read from `nix show-derivation` JSON (see ``DerivationGraphReader``). With structured attributes
-/// the attributes are the top-level keys of the `__json` environment value, rendered as JSON text.
+/// Made from a parsed ``Derivations/Derivation`` (see ``DerivationGraphReader``). With structured
+/// attributes the attributes are the top-level keys of the `__json` environment value, strings as
+/// they are and other values as JSON text.
 public struct DerivationSummary: Sendable, Equatable {
   /// The `.drv` store path.
   public var path: String
@@ -32,4 +35,29 @@ public struct DerivationSummary: Sendable, Equatable {
 
   /// The derivation's `name` attribute.
   public var name: String { attributes["name"] ?? "" }
+
+  /// The summary of `derivation`, read from `path`.
+  public init(path: String, derivation: Derivation) {
+    var attributes: [String: String] = [:]
+    for variable in derivation.environment where variable.name != "__json" {
+      attributes[variable.name] = variable.value
+    }
+    if case .object(let members)? = derivation.structuredAttributes {
+      for member in members {
+        if case .string(let text) = member.value {
+          attributes[member.key] = text
+        } else {
+          attributes[member.key] = member.value.serialized()
+        }
+      }
+    }
+    self.init(
+      path: path,
+      outputPaths: Dictionary(derivation.outputs.map { ($0.name, $0.path) }, uniquingKeysWith: { $1 }),
+      inputDerivations: Dictionary(
+        derivation.inputDerivations.map { ($0.path, $0.outputs) }, uniquingKeysWith: { $1 }),
+      inputSources: derivation.inputSources, attributes: attributes)
+    arguments = derivation.arguments
+    usesStructuredAttributes = derivation.hasStructuredAttributes
+  }
 }

@@ -21,8 +21,7 @@ public enum SegmentChainReader {
     finalPath: String, graph: [String: DerivationSummary]
   ) throws(BuildSessionError) -> SegmentChain {
     guard let final = graph[finalPath] else {
-      throw .unreadableNixOutput(
-        commandLine: ["nix", "show-derivation", "-r", finalPath], detail: "the derivation itself is missing")
+      throw .unreadableDerivation(path: finalPath, detail: "it is missing from its own closure")
     }
     let prefix = final.name + segmentNameInfix
     var earlier: [Segment] = []

@@ -1,4 +1,5 @@
 import Foundation
+import NixInterface
 
 #if canImport(Glibc)
   import Glibc
@@ -13,7 +14,7 @@ extension BuildSession {
   /// the restored state.
   public func prepareEnter(
     finalDerivationPath: String, target: EnterTarget, command: String?
-  ) throws(BuildSessionError) -> EnterLaunch {
+  ) async throws(BuildSessionError) -> EnterLaunch {
     guard geteuid() == 0 else {
       throw .enterUnavailable(
         reason: "it needs a private mount namespace (unshare --mount) to put the tree at /build and the "
@@ -22,13 +23,13 @@ extension BuildSession {
     guard Self.findExecutable("unshare") != nil else {
       throw .enterUnavailable(reason: "`unshare` (util-linux) is not on PATH; install util-linux.")
     }
-    let graph = try DerivationGraphReader(runner: runner).read(finalDerivationPath, recursive: true)
+    let graph = try await DerivationGraphReader(runner: runner).read(finalDerivationPath)
     let chain = try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: graph)
-    let unbuilt = target == .beforeFirstUnbuilt ? try derivationsToBuild(finalDerivationPath) : []
+    let unbuilt = target == .beforeFirstUnbuilt ? try await derivationsToBuild(finalDerivationPath) : []
     let plan = try EnterPlan.choose(target, in: chain, unbuilt: unbuilt)
     guard let next = graph[plan.next.derivationPath] else {
-      throw .unreadableNixOutput(
-        commandLine: ["nix", "show-derivation", "-r"], detail: "\(plan.next.derivationPath) missing")
+      throw .unreadableDerivation(
+        path: plan.next.derivationPath, detail: "it is not in the closure of \(finalDerivationPath)")
     }
     if next.usesStructuredAttributes {
       throw .enterUnavailable(
@@ -45,7 +46,7 @@ extension BuildSession {
         path: enterScript,
         hint: "the package was split with a nix-lib without enter support; re-wrap it with this phasesplit.")
     }
-    let archive = try realise(plan.restored.derivationPath)
+    let archive = try await realise(plan.restored.derivationPath)
     let scratch = try makeScratchDirectory()
     var environment = next.attributes
     environment["phasesplitPrevious"] = archive
@@ -80,13 +81,20 @@ extension BuildSession {
   }
 
   /// Realises `derivationPath` and returns its `out` path.
-  func realise(_ derivationPath: String) throws(BuildSessionError) -> String {
-    let output = try runner.output(of: ["nix-store", "--realise", derivationPath])
-    guard let path = output.split(separator: "\n").first else {
-      throw .unreadableNixOutput(
-        commandLine: ["nix-store", "--realise", derivationPath], detail: "no output path")
+  func realise(_ derivationPath: String) async throws(BuildSessionError) -> String {
+    let paths: [String]
+    do {
+      paths = try await runner.realise([derivationPath])
+    } catch {
+      throw .nix(error)
     }
-    return String(path)
+    guard let path = paths.first else {
+      throw .nix(
+        NixCommandError(
+          commandLine: ["nix-build", "--no-out-link", derivationPath],
+          reason: .unexpectedOutput("no output path printed"), standardErrorTail: []))
+    }
+    return path
   }
 
   private func makeScratchDirectory() throws(BuildSessionError) -> String {

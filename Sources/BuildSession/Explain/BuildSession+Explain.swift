@@ -3,10 +3,10 @@ extension BuildSession {
   /// older split build `olderFinalDerivationPath` and why the others are rebuilt.
   public func explain(
     finalDerivationPath: String, againstOlder olderFinalDerivationPath: String
-  ) throws(BuildSessionError) -> ExplainReport {
+  ) async throws(BuildSessionError) -> ExplainReport {
     let reader = DerivationGraphReader(runner: runner)
-    let currentGraph = try reader.read(finalDerivationPath, recursive: true)
-    let olderGraph = try reader.read(olderFinalDerivationPath, recursive: true)
+    let currentGraph = try await reader.read(finalDerivationPath)
+    let olderGraph = try await reader.read(olderFinalDerivationPath)
     let currentChain = try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: currentGraph)
     let olderChain = try SegmentChainReader.chain(finalPath: olderFinalDerivationPath, graph: olderGraph)
     let comparison = SegmentComparison(

@@ -1,3 +1,5 @@
+import NixInterface
+
 /// What `phasesplit build` was asked to do, after the installable has been resolved.
 public struct BuildRequest: Sendable {
   /// The final segment's `.drv` path (the split package).
@@ -5,7 +7,7 @@ public struct BuildRequest: Sendable {
   /// Continue building other derivations after a failure (nix-build `--keep-going`).
   public var keepGoing: Bool
   /// The result symlink.
-  public var outLink: OutLink
+  public var outLink: NixBuildOptions.OutLink
   /// The installable as command-line words (`-f split.nix -A hello`), for the enter command shown
   /// after a failure.
   public var installableWords: [String]
@@ -14,7 +16,8 @@ public struct BuildRequest: Sendable {
 
   /// Creates a request.
   public init(
-    finalDerivationPath: String, keepGoing: Bool, outLink: OutLink, installableWords: [String],
+    finalDerivationPath: String, keepGoing: Bool, outLink: NixBuildOptions.OutLink,
+    installableWords: [String],
     resumeCommand: [String]
   ) {
     self.finalDerivationPath = finalDerivationPath

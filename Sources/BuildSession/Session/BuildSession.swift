@@ -5,46 +5,27 @@ import NixInterface
 /// failed (`phasesplit build`), and reads segment chains for `explain` and `enter`.
 public struct BuildSession: Sendable {
   /// The runner for Nix (carries the Nix settings as `NIX_CONFIG`).
-  public var runner: CommandRunner
+  public var runner: NixRunner
 
   /// Creates a session running Nix with `settings` (default: the project's sandbox settings),
   /// added to the caller's `NIX_CONFIG`.
   public init(settings: NixSettings = .projectDefault) {
-    let inherited = ProcessInfo.processInfo.environment["NIX_CONFIG"]
-    runner = CommandRunner(
-      environment: settings.nixConfigValue(inheriting: inherited).map { ["NIX_CONFIG": $0] } ?? [:])
+    runner = NixRunner(settings: settings)
   }
 
   /// Reads the segment chain whose final segment is `finalDerivationPath`.
-  public func chain(finalDerivationPath: String) throws(BuildSessionError) -> SegmentChain {
-    let graph = try DerivationGraphReader(runner: runner).read(finalDerivationPath, recursive: true)
+  public func chain(finalDerivationPath: String) async throws(BuildSessionError) -> SegmentChain {
+    let graph = try await DerivationGraphReader(runner: runner).read(finalDerivationPath)
     return try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: graph)
   }
 
   /// The derivations among `derivationPath`'s closure that are not valid yet (a dry run).
-  public func derivationsToBuild(_ derivationPath: String) throws(BuildSessionError) -> Set<String> {
-    let command = ["nix-store", "--realise", "--dry-run", derivationPath]
-    let result = try runner.run(command)
-    guard result.status == 0 else {
-      throw .commandFailed(
-        commandLine: command, status: result.status, standardErrorTail: result.standardErrorTail())
+  public func derivationsToBuild(_ derivationPath: String) async throws(BuildSessionError) -> Set<String> {
+    do {
+      return Set(try await runner.dryRun([derivationPath]).derivationsToBuild)
+    } catch {
+      throw .nix(error)
     }
-    return Self.parseDryRun(result.standardError)
-  }
-
-  /// The `.drv` paths listed under `… will be built:` in `nix-store --realise --dry-run` output.
-  public static func parseDryRun(_ text: String) -> Set<String> {
-    var paths = Set<String>()
-    var inBuildList = false
-    for line in text.split(separator: "\n") {
-      if !line.hasPrefix(" ") {
-        inBuildList = line.contains("will be built")
-        continue
-      }
-      let path = line.trimmingCharacters(in: .whitespaces)
-      if inBuildList, path.hasSuffix(".drv") { paths.insert(path) }
-    }
-    return paths
   }
 
   /// Builds the request's package, drawing progress in `mode` through `write` (stderr), and
@@ -52,22 +33,29 @@ public struct BuildSession: Sendable {
   /// are for things that stop phasesplit from building at all.
   public func build(
     _ request: BuildRequest, mode: ProgressDisplayMode, write: @escaping @Sendable (String) -> Void
-  ) throws(BuildSessionError) -> BuildReport {
-    let chain = try chain(finalDerivationPath: request.finalDerivationPath)
-    let toBuild = try derivationsToBuild(request.finalDerivationPath)
+  ) async throws(BuildSessionError) -> BuildReport {
+    let chain = try await chain(finalDerivationPath: request.finalDerivationPath)
+    let toBuild = try await derivationsToBuild(request.finalDerivationPath)
     let display = ProgressDisplay(
       tracker: BuildTracker(chain: chain, toBuild: toBuild), packageName: chain.packageName, mode: mode,
       write: write)
     display.start()
-    var command = ["nix-build", request.finalDerivationPath, "--log-format", "internal-json", "-v"]
-    if request.keepGoing { command.append("--keep-going") }
-    switch request.outLink {
-    case .path(let path): command += ["--out-link", path]
-    case .none: command.append("--no-out-link")
-    }
+    let options = NixBuildOptions(
+      outLink: request.outLink, keepGoing: request.keepGoing,
+      extraArguments: ["--log-format", "internal-json", "-v"])
     let started = ProgressDisplay.now()
     let ticker = mode == .live ? Ticker(interval: 0.5) { display.tick() } : nil
-    let result = try runner.run(command) { display.receive($0) }
+    var printedPaths: [String] = []
+    var succeeded = true
+    do {
+      printedPaths = try await runner.realise([request.finalDerivationPath], options: options) {
+        display.receive($0[...])
+      }
+    } catch {
+      ticker?.stop()
+      guard case .exited = error.reason else { throw .nix(error) }
+      succeeded = false
+    }
     ticker?.stop()
     let (tracker, nixErrors) = display.finish { segment in
       !segment.outputPaths.isEmpty
@@ -75,13 +63,13 @@ public struct BuildSession: Sendable {
     }
     let seconds = ProgressDisplay.now() - started
     return report(
-      chain: chain, tracker: tracker, request: request, nixStatus: result.status,
-      nixOutput: result.standardOutput, nixErrors: nixErrors, seconds: seconds)
+      chain: chain, tracker: tracker, request: request, succeeded: succeeded,
+      printedPaths: printedPaths, nixErrors: nixErrors, seconds: seconds)
   }
 
   private func report(
-    chain: SegmentChain, tracker: BuildTracker, request: BuildRequest, nixStatus: Int32, nixOutput: String,
-    nixErrors: [String], seconds: Double
+    chain: SegmentChain, tracker: BuildTracker, request: BuildRequest, succeeded: Bool,
+    printedPaths: [String], nixErrors: [String], seconds: Double
   ) -> BuildReport {
     let rows = tracker.entries.map { entry in
       SegmentReport(
@@ -92,10 +80,10 @@ public struct BuildSession: Sendable {
         }(),
         archiveBytes: entry.segment.treeArchivePath.flatMap(Self.fileSize))
     }
-    let printed = Set(nixOutput.split(separator: "\n").map(String.init))
+    let printed = Set(printedPaths)
     let outputs = chain.finalSegment.outputPaths.filter { printed.contains($0.value) }
     var outLinks: [String] = []
-    if nixStatus == 0, case .path(let link) = request.outLink {
+    if succeeded, case .path(let link) = request.outLink {
       let names = chain.finalSegment.outputPaths.keys.sorted {
         ($0 == "out" ? "" : $0) < ($1 == "out" ? "" : $1)
       }
@@ -104,7 +92,7 @@ public struct BuildSession: Sendable {
       }
     }
     var failure: BuildFailureReport?
-    if nixStatus != 0 {
+    if !succeeded {
       let failed = tracker.firstFailure
       let name = failed?.segment.name ?? "(none identified)"
       let previous = failed.flatMap { chain.segment(before: $0.segment.name) }
@@ -117,7 +105,7 @@ public struct BuildSession: Sendable {
         resumeCommand: ShellQuoting.commandLine(request.resumeCommand), nixErrors: nixErrors)
     }
     return BuildReport(
-      package: chain.packageName, success: nixStatus == 0, seconds: seconds, segments: rows, outputs: outputs,
+      package: chain.packageName, success: succeeded, seconds: seconds, segments: rows, outputs: outputs,
       outLinks: outLinks, failure: failure)
   }
 

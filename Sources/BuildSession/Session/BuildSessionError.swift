@@ -1,11 +1,13 @@
+import NixInterface
+
 /// Errors of `build`, `explain` and `enter`. Each message says what went wrong and what to do.
 public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
-  /// An external command could not be started at all.
+  /// A command could not be started at all (the `enter` shell).
   case commandFailedToStart(commandLine: [String], reason: String)
-  /// An external command exited with a non-zero status.
-  case commandFailed(commandLine: [String], status: Int32, standardErrorTail: String)
-  /// Nix printed something phasesplit could not read.
-  case unreadableNixOutput(commandLine: [String], detail: String)
+  /// A Nix command failed or printed something phasesplit could not read.
+  case nix(NixCommandError)
+  /// A `.drv` file of the package's closure could not be read.
+  case unreadableDerivation(path: String, detail: String)
   /// The installable's derivation is a segment but not the final segment of a split package.
   case notSplit(derivationPath: String, name: String)
   /// `--segment` named a segment the chain does not have.
@@ -25,10 +27,10 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
     switch self {
     case .commandFailedToStart(let commandLine, let reason):
       return "could not run `\(commandLine.joined(separator: " "))`: \(reason). Is it installed and on PATH?"
-    case .commandFailed(let commandLine, let status, let tail):
-      return "`\(commandLine.joined(separator: " "))` failed with exit status \(status):\n\(tail)"
-    case .unreadableNixOutput(let commandLine, let detail):
-      return "could not read the output of `\(commandLine.joined(separator: " "))`: \(detail)"
+    case .nix(let error):
+      return error.description
+    case .unreadableDerivation(let path, let detail):
+      return "cannot read the derivation \(path): \(detail). Re-instantiate the package."
     case .notSplit(let path, let name):
       return
         "\(path) (\(name)) is not a split package: it is a segment without `\(name)-seg-…` input "

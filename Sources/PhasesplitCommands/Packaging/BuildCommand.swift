@@ -43,7 +43,7 @@ struct BuildCommand: AsyncParsableCommand {
       ? .quiet
       : ProgressDisplayMode.choose(
         isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
-    let report = try session.build(request, mode: mode) { text in
+    let report = try await session.build(request, mode: mode) { text in
       FileHandle.standardError.write(Data(text.utf8))
     }
     if json {

@@ -37,7 +37,8 @@ struct EnterCommand: AsyncParsableCommand {
       if let segment { .afterSegment(segment) } else if let phase { .beforePhase(phase) } else {
         .beforeFirstUnbuilt
       }
-    let launch = try session.prepareEnter(finalDerivationPath: finalPath, target: target, command: command)
+    let launch = try await session.prepareEnter(
+      finalDerivationPath: finalPath, target: target, command: command)
     throw session.execute(launch)
   }
 }

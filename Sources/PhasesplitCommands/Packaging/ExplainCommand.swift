@@ -61,7 +61,7 @@ struct ExplainCommand: AsyncParsableCommand {
       }
       older = try await olderPackage.resolve()
     }
-    let report = try session.explain(finalDerivationPath: current, againstOlder: older)
+    let report = try await session.explain(finalDerivationPath: current, againstOlder: older)
     if json {
       let encoder = JSONEncoder()
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
