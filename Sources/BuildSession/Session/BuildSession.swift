@@ -53,8 +53,10 @@ public struct BuildSession: Sendable {
       }
     } catch {
       ticker?.stop()
-      guard case .exited = error.reason else { throw .nix(error) }
-      succeeded = false
+      switch error.reason {
+      case .exited, .signalled: succeeded = false
+      case .couldNotStart, .unexpectedOutput: throw .nix(error)
+      }
     }
     ticker?.stop()
     let (tracker, nixErrors) = display.finish { segment in
