@@ -82,6 +82,23 @@ public struct PackageSplitter: Sendable {
     }
   }
 
+  /// Writes `expression` to `file` (to a temporary file, removed afterwards, when `file` is nil)
+  /// and instantiates every segment of it, in order: `(segment name, .drv path)`.
+  public func instantiateSegments(
+    of expression: WrapExpression, writingTo file: String?
+  ) async throws -> [(name: String, path: String)] {
+    if let file {
+      try Self.write(expression, to: file)
+      return try await segmentDerivations(ofFile: file)
+    }
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phasesplit-wrap-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let temporary = directory.appendingPathComponent("split.nix").path
+    try Self.write(expression, to: temporary)
+    return try await segmentDerivations(ofFile: temporary)
+  }
+
   /// Instantiates every segment of a written wrap file, in order: `(segment name, .drv path)`.
   public func segmentDerivations(ofFile file: String) async throws -> [(name: String, path: String)] {
     let absolute = URL(fileURLWithPath: file).standardizedFileURL.path

@@ -20,16 +20,11 @@ public struct ResolvedPackage: Sendable {
   /// - Throws: ``InstallableError``, ``SplitError/severalDerivations(_:)``, or the errors of
   ///   ``Derivation/read(path:)``.
   public static func resolve(_ spec: InstallableSpec, runner: NixRunner) async throws -> ResolvedPackage {
-    let paths: [String]
-    if case .path(let path) = spec, path.hasSuffix(".drv") {
-      paths = [path]
-    } else {
-      paths = try await InstallableResolver(runner: runner).resolve(spec)
+    let resolved = try await InstallableResolver(runner: runner).resolveDerivations(spec)
+    guard resolved.count == 1, let package = resolved.first else {
+      throw SplitError.severalDerivations(resolved.map(\.path))
     }
-    guard paths.count == 1, let path = paths.first else {
-      throw SplitError.severalDerivations(paths)
-    }
-    return ResolvedPackage(path: path, derivation: try Derivation.read(path: path))
+    return ResolvedPackage(path: package.path, derivation: package.derivation)
   }
 
   /// Whether the derivation is a segment written by nix-lib's `splitPhases` (it has the runner's

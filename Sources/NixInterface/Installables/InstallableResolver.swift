@@ -41,13 +41,17 @@ public struct InstallableResolver: Sendable {
     }
   }
 
-  /// Resolves `spec` and reads each derivation.
+  /// Resolves `spec` and reads each derivation. A path ending in `.drv` is read as it is,
+  /// without asking the store (so a `.drv` file outside the store can be read too).
   ///
   /// - Throws: ``InstallableError``, or the errors of ``Derivation/read(path:)``.
   public func resolveDerivations(_ spec: InstallableSpec) async throws -> [(
     path: String, derivation: Derivation
   )] {
-    try await resolve(spec).map { path in (path, try Derivation.read(path: path)) }
+    if case .path(let path) = spec, path.hasSuffix(".drv") {
+      return [(path, try Derivation.read(path: path))]
+    }
+    return try await resolve(spec).map { path in (path, try Derivation.read(path: path)) }
   }
 
   private func resolve(path: String) async throws(InstallableError) -> String {

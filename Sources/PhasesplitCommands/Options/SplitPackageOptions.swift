@@ -65,8 +65,14 @@ struct SplitPackageOptions: ParsableArguments {
   /// The final segment `.drv` path: a split package as it is, any other package split at
   /// `--boundaries` (placement by script analysis, as `phasesplit wrap`) and instantiated.
   func resolve() async throws -> String {
+    try await resolve(spec)
+  }
+
+  /// The final segment `.drv` path of `installable` (this package with other arguments), split
+  /// at `--boundaries` as needed.
+  func resolve(_ installable: InstallableSpec) async throws -> String {
     try await PackageSplitter.forCurrentExecutable(runner: NixRunner())
-      .finalSegmentDerivation(of: spec, boundaries: Boundary.parse(list: boundaries))
+      .finalSegmentDerivation(of: installable, boundaries: Boundary.parse(list: boundaries))
   }
 
   private func pairs(_ words: [String]) -> [(String, String)] {

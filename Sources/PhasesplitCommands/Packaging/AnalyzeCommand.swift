@@ -1,5 +1,4 @@
 import ArgumentParser
-import Derivations
 import NixEmission
 import NixInterface
 import SplitPlanning
@@ -33,32 +32,11 @@ public struct AnalyzeCommand: AsyncParsableCommand {
 
   public func run() async throws {
     let package = try await ResolvedPackage.resolve(try installable.spec(), runner: NixRunner())
-    let chosenBoundaries = try Boundary.parse(list: boundaries)
-    let table = try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate())
-    let attributes = DerivationAttributes(package.derivation)
-    let report: AnalysisReport
-    let splittable: Bool
-    switch Self.analyze(attributes, boundaries: chosenBoundaries, table: table) {
-    case .success(let analysis):
-      report = AnalysisReport(analysis: analysis, derivationPath: package.path)
-      splittable = true
-    case .failure(.notSplittable(let refusal)):
-      report = AnalysisReport(
-        refusal: refusal, packageName: package.derivation.name, outputs: package.derivation.outputNames,
-        derivationPath: package.path)
-      splittable = false
-    case .failure(let error):
-      throw error
-    }
+    let report = try AnalysisReport(
+      analysing: DerivationAttributes(package.derivation), derivationPath: package.path,
+      boundaries: try Boundary.parse(list: boundaries),
+      table: try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate()))
     print(json ? report.jsonText() : report.humanText(), terminator: json ? "\n" : "")
-    if !splittable { throw ExitCode(1) }
-  }
-
-  private static func analyze(
-    _ attributes: DerivationAttributes, boundaries: [Boundary], table: AttributePhaseTable
-  ) -> Result<SplitAnalysis, PlanningError> {
-    Result { () throws(PlanningError) -> SplitAnalysis in
-      try SplitAnalysis(attributes: attributes, boundaries: boundaries, table: table)
-    }
+    if !report.splittable { throw ExitCode(1) }
   }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuildSession
 import Foundation
+import NixInterface
 
 /// `phasesplit explain`: which segments an edit makes rebuild, and why.
 struct ExplainCommand: AsyncParsableCommand {
@@ -52,14 +53,10 @@ struct ExplainCommand: AsyncParsableCommand {
     if let against {
       older = against
     } else {
-      var olderPackage = package
-      for (name, expression) in Self.pairs(againstArgumentWords) {
-        olderPackage.replace(name, words: \.argumentWords, with: expression)
-      }
-      for (name, value) in Self.pairs(againstStringArgumentWords) {
-        olderPackage.replace(name, words: \.stringArgumentWords, with: value)
-      }
-      older = try await olderPackage.resolve()
+      let replacements =
+        Self.pairs(againstArgumentWords).map { NixArgument(name: $0.0, value: .expression($0.1)) }
+        + Self.pairs(againstStringArgumentWords).map { NixArgument(name: $0.0, value: .string($0.1)) }
+      older = try await package.resolve(package.spec.replacingArguments(replacements))
     }
     let report = try await session.explain(finalDerivationPath: current, againstOlder: older)
     if json {
@@ -73,22 +70,5 @@ struct ExplainCommand: AsyncParsableCommand {
 
   static func pairs(_ words: [String]) -> [(String, String)] {
     stride(from: 0, to: words.count - 1, by: 2).map { (words[$0], words[$0 + 1]) }
-  }
-}
-
-extension SplitPackageOptions {
-  /// Sets argument `name` to `value` in the `--arg` or `--argstr` list, removing it from both.
-  mutating func replace(
-    _ name: String, words: WritableKeyPath<SplitPackageOptions, [String]>, with value: String
-  ) {
-    for list in [\SplitPackageOptions.argumentWords, \SplitPackageOptions.stringArgumentWords] {
-      var kept: [String] = []
-      for index in stride(from: 0, to: self[keyPath: list].count - 1, by: 2)
-      where self[keyPath: list][index] != name {
-        kept += [self[keyPath: list][index], self[keyPath: list][index + 1]]
-      }
-      self[keyPath: list] = kept
-    }
-    self[keyPath: words] += [name, value]
   }
 }

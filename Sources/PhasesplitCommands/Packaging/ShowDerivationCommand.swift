@@ -21,18 +21,7 @@ public struct ShowDerivationCommand: AsyncParsableCommand {
   public init() {}
 
   public func run() async throws {
-    let spec = try installable.spec()
-    let paths: [String]
-    if case .path(let path) = spec, path.hasSuffix(".drv") {
-      // Reading a .drv needs no Nix process; resolution would only check it exists.
-      paths = [path]
-    } else {
-      paths = try await InstallableResolver().resolve(spec)
-    }
-    var derivations: [(path: String, derivation: Derivation)] = []
-    for path in paths {
-      derivations.append((path, try Derivation.read(path: path)))
-    }
+    let derivations = try await InstallableResolver().resolveDerivations(try installable.spec())
     if json {
       let document = JSONValue.object(
         derivations.map { JSONValue.Member(key: $0.path, value: $0.derivation.jsonValue) })

@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import NixEmission
 import NixInterface
 import SplitPlanning
@@ -45,29 +44,14 @@ public struct WrapCommand: AsyncParsableCommand {
     let expression = try splitter.wrapExpression(
       for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),
       contentAddressed: contentAddressed)
-    if !instantiate {
-      if let outputFile {
-        try PackageSplitter.write(expression, to: outputFile)
-      } else {
-        print(expression.text, terminator: "")
+    if instantiate {
+      for segment in try await splitter.instantiateSegments(of: expression, writingTo: outputFile) {
+        print("\(segment.name) \(segment.path)")
       }
-      return
-    }
-    let file: String
-    var temporaryDirectory: URL?
-    if let outputFile {
-      file = outputFile
+    } else if let outputFile {
+      try PackageSplitter.write(expression, to: outputFile)
     } else {
-      let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
-        "phasesplit-wrap-\(UUID())")
-      try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-      temporaryDirectory = directory
-      file = directory.appendingPathComponent("split.nix").path
-    }
-    defer { if let temporaryDirectory { try? FileManager.default.removeItem(at: temporaryDirectory) } }
-    try PackageSplitter.write(expression, to: file)
-    for segment in try await splitter.segmentDerivations(ofFile: file) {
-      print("\(segment.name) \(segment.path)")
+      print(expression.text, terminator: "")
     }
   }
 }

@@ -1,11 +1,19 @@
-import Derivations
+/// The human-readable form of a derivation that `phasesplit show-drv` prints: path, name,
+/// system, builder, arguments, outputs, inputs and environment, one value per line.
+public struct DerivationDescription: Sendable {
+  /// The `.drv` path.
+  public var path: String
+  /// The derivation.
+  public var derivation: Derivation
 
-/// The human-readable form of a derivation that `show-drv` prints.
-struct DerivationDescription {
-  var path: String
-  var derivation: Derivation
+  /// Describes `derivation`, read from `path`.
+  public init(path: String, derivation: Derivation) {
+    self.path = path
+    self.derivation = derivation
+  }
 
-  var text: String {
+  /// The description, without a final newline.
+  public var text: String {
     var lines = [path]
     lines.append("  name:    \(Self.display(derivation.name))")
     lines.append("  system:  \(Self.display(derivation.system))")
