@@ -55,7 +55,7 @@ let package = Package(
     .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface"]),
     .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"], resources: [.copy("Corpus")]),
     .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations", "NixInterface"]),
-    .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession"]),
+    .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession", "Derivations", "NixInterface"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [

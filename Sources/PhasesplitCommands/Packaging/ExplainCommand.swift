@@ -9,13 +9,14 @@ struct ExplainCommand: AsyncParsableCommand {
     commandName: "explain",
     abstract: "Explain which segments are reused or rebuilt compared with an older build, and why.",
     discussion: """
-      The older build is a split package's final .drv (--against), or the same file and attribute \
-      with other arguments (--against-arg/--against-argstr replace the named arguments).
+      The older build is a .drv (--against: a split package's final segment, or a package split on \
+      the fly), or the same file and attribute with other arguments (--against-arg/--against-argstr \
+      replace the named arguments).
       """)
 
   @OptionGroup var package: SplitPackageOptions
 
-  @Option(help: "The older build: the final .drv path of the split package.")
+  @Option(help: "The older build: a .drv path (the final segment of a split package, or split on the fly).")
   var against: String?
 
   @Option(
@@ -51,7 +52,7 @@ struct ExplainCommand: AsyncParsableCommand {
     let current = try await package.resolve()
     let older: String
     if let against {
-      older = against
+      older = try await package.resolve(.path(against))
     } else {
       let replacements =
         Self.pairs(againstArgumentWords).map { NixArgument(name: $0.0, value: .expression($0.1)) }

@@ -78,4 +78,24 @@ import Testing
     #expect(report.segments.map(\.verdict) == ["reused", "reused", "reused", "rebuilt"])
     #expect(report.segments.last?.reasons.map(\.subject) == ["postInstall"])
   }
+
+  @Test func unsplitDerivationsAreSplitOnTheFly() throws {
+    let nameSuffix = "explain\(Support.uniqueSalt().prefix(8))"
+    func plainGreet(postInstallExtra: String) throws -> String {
+      let result = try Support.run([
+        "nix-instantiate", Support.fixtures, "-A", "plainMake", "--argstr", "nameSuffix", nameSuffix,
+        "--argstr", "postInstallExtra", postInstallExtra,
+      ])
+      try #require(result.status == 0, "\(result.error)")
+      return try #require(result.output.split(separator: "\n").last.map(String.init))
+    }
+    let old = try plainGreet(postInstallExtra: "")
+    let new = try plainGreet(postInstallExtra: "echo edited")
+    let report = try explain([new, "--against", old])
+    #expect(report.segments.count > 1, "both packages are split into segments")
+    #expect(report.segments.last?.segment == "install")
+    #expect(report.segments.dropLast().allSatisfy { $0.verdict == "reused" && $0.reasons.isEmpty })
+    #expect(report.segments.last?.verdict == "rebuilt")
+    #expect(report.segments.last?.reasons.map(\.subject) == ["postInstall"])
+  }
 }
