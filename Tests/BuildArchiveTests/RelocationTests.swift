@@ -71,6 +71,45 @@ struct RelocationTests {
     #expect(try RawPathIO.readFile(Array((build + "/Makefile").utf8)) == Array("prefix = \(to)\n".utf8))
   }
 
+  @Test("hash tails before -NAME, as gcc splits string constants, are rewritten; other text is not")
+  func relocateHashTails() throws {
+    let scratch = try ScratchDirectory()
+    let store = scratch.appending("store")
+    let devFromHash = "abcdfghijklmnpqrsvwxyz0123456789"
+    let devToHash = "9876543210zyxwvsrqpnmlkjihgfdcba"
+    let moves = [
+      (store + "/" + Self.fromHash + "-hello-2.10", store + "/" + Self.toHash + "-hello-2.10"),
+      (store + "/" + devFromHash + "-hello-2.10-dev", store + "/" + devToHash + "-hello-2.10-dev"),
+    ]
+    try RawPathIO.makeDirectory(Array(store.utf8))
+    for (from, _) in moves { try RawPathIO.makeDirectory(Array(from.utf8)) }
+    // The pieces gcc -O2 emits for "<out>/lib" and "<dev>/include", a tail that spans the rewriter's
+    // 1 MiB chunk boundary, and look-alikes that must stay as they are.
+    let outPiece = "z-hello-2.10/lib"  // last byte of fromHash
+    let devPiece = "89-hello-2.10-dev/include"  // last two bytes of devFromHash
+    let lookAlikes = "q-hello-2.10 9-hello-2.10 z-hello-2.11 8-hello-2.10-dev"
+    let head = moves[0].0.count - "o-2.10".count  // "<store>/<hash>-hell"
+    var text = Array("\(moves[0].0.prefix(head))|\(outPiece)|\(devPiece)|\(lookAlikes)|".utf8)
+    let padding = (1 << 20) - text.count - 10
+    text += [UInt8](repeating: UInt8(ascii: "."), count: padding)
+    text += Array("vwxyz-hello-2.10/share".utf8)
+    let file = moves[0].0 + "/pieces"
+    try RawPathIO.writeFile(Array(file.utf8), text)
+
+    let relocator = try StorePathRelocator(
+      moves: moves.map { try StorePathMove(from: RawPath($0.0), to: RawPath($0.1), storeDirectory: store) })
+    _ = try relocator.relocate(rewritingAlso: [])
+
+    let rewritten = try RawPathIO.readFile(Array((moves[0].1 + "/pieces").utf8))
+    var expected = Array(
+      "\(moves[0].1.prefix(head))|0-hello-2.10/lib|ba-hello-2.10-dev/include|\(lookAlikes)|".utf8)
+    expected += [UInt8](repeating: UInt8(ascii: "."), count: padding)
+    expected += Array("43210-hello-2.10/share".utf8)
+    #expect(rewritten.count == expected.count)
+    let firstDifference = rewritten.indices.first { $0 < expected.count && rewritten[$0] != expected[$0] }
+    #expect(firstDifference == nil, "first difference at byte \(firstDifference ?? -1)")
+  }
+
   @Test("unequal lengths, non-store paths and existing destinations are errors")
   func invalidMoves() throws {
     let scratch = try ScratchDirectory()

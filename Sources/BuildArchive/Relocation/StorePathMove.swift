@@ -34,6 +34,12 @@ public struct StorePathMove: Equatable, Sendable {
   /// The 32 hash bytes of TO.
   var toHash: [UInt8] { Self.hashPart(of: to, storeDirectory: nil)! }
 
+  /// `-NAME`: the bytes of FROM after its hash part.
+  var fromNameAnchor: [UInt8] {
+    let slash = from.bytes.lastIndex(of: UInt8(ascii: "/"))!
+    return Array(from.bytes[(slash + 1 + Self.hashLength)...])
+  }
+
   /// The hash part of `<storeDirectory>/<hash>-<name>`, or nil if `path` has another form.
   static func hashPart(of path: RawPath, storeDirectory: String?) -> [UInt8]? {
     guard let slash = path.bytes.lastIndex(of: UInt8(ascii: "/")) else { return nil }

@@ -23,6 +23,12 @@ public struct StorePathRelocator {
 
   /// Moves each existing FROM to TO, then rewrites the moved trees and each of `trees`.
   @discardableResult
+  /// `bytes` with every reference to a FROM path rewritten to its TO path, by the same rules as
+  /// `relocate` (whole hash parts, and hash tails followed by `-NAME`).
+  public func rewrite(_ bytes: [UInt8]) -> [UInt8] {
+    rewriter.rewrite(bytes)
+  }
+
   public func relocate(rewritingAlso trees: [RawPath] = []) throws -> RelocationSummary {
     var summary = RelocationSummary(movedPaths: 0, rewrittenFiles: 0, rewrittenSymlinks: 0)
     var roots: [RawPath] = []
@@ -89,7 +95,7 @@ public struct StorePathRelocator {
       close(descriptor)
     }
     let window = UnsafeMutableRawBufferPointer.allocate(
-      byteCount: Self.chunkSize + HashRewriter.overlap, alignment: 16)
+      byteCount: Self.chunkSize + rewriter.overlap, alignment: 16)
     defer { window.deallocate() }
     var position: Int64 = 0
     var changed = false

@@ -15,6 +15,11 @@ struct AssignmentWord: Equatable {
   /// Parses an assignment word as bash recognises it: the name and `=` must be unquoted literal text.
   init?(_ word: ShellWord) {
     guard case .literal(let head) = word.parts.first else { return nil }
+    // Fast rejection before copying: assignments start with a name character.
+    guard let first = head.utf8.first, ShellName.isNameStart(first),
+      head.utf8.contains(UInt8(ascii: "="))
+        || head.utf8.contains(UInt8(ascii: "["))
+    else { return nil }
     let bytes = Array(head.utf8)
     let nameLength = ShellName.nameLength(in: bytes, from: 0, end: bytes.count)
     guard nameLength > 0, nameLength < bytes.count else { return nil }

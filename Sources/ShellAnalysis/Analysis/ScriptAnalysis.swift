@@ -5,8 +5,10 @@
 /// Conventions:
 /// - Only shell variable names are listed (no positional or special parameters such as `$1`, `$@`).
 /// - Code inside function bodies, subshells and command substitutions counts as if it ran.
-/// - `x+=…`, `x[i]=…`, `export x` and `readonly x` (without a value) both read and write `x`:
-///   the old value survives into the new one.
+/// - `x+=…`, `x[i]=…`, and `export x`/`readonly x`/`declare x`/`typeset x` without a value both read
+///   and write `x`: the old value survives into the new one (`local x` only writes).
+/// - stdenv conventions: `runHook NAME` (and `runOneHook`) reads `NAME` and `${NAME%Hook}Hooks`;
+///   `substitute`/`substituteInPlace … --subst-var NAME` reads `NAME`; `substituteAll` is uncertain.
 /// - Bare names in arithmetic (`$((…))`, `((…))`, `let`, array subscripts, substring offsets) are reads.
 public struct ScriptAnalysis: Sendable, Equatable {
   /// Variables read.

@@ -1,7 +1,7 @@
 /// The effects of bash builtins on variables, the working directory and analysability.
 extension ScriptWalker {
-  /// Applies what the builtin `name` does with its arguments (the arguments' expansions are already
-  /// scanned). Commands that are not builtins with such effects are ignored.
+  /// Applies what the builtin (or stdenv function) `name` does with its arguments (the arguments'
+  /// expansions are already scanned). Other commands have no effect beyond their arguments.
   mutating func applyBuiltin(
     _ name: String, arguments: ArraySlice<ShellWord>, at offset: Int, inSubshell: Bool
   ) {
@@ -27,7 +27,8 @@ extension ScriptWalker {
     case "source", ".":
       recordUncertainty(.sourcedFile, "'\(name)' runs code from a file that is not analysed", at: offset)
     case "trap":
-      if let first = arguments.first?.staticText, first != "-p", first != "-l" {
+      // `trap - SIG` resets, `trap '' SIG` ignores, `-p`/`-l` print: no handler code is installed.
+      if let first = arguments.first, !["-", "", "-p", "-l"].contains(first.staticText) {
         recordUncertainty(
           .trapHandler, "trap installs handler code that runs later and is not analysed", at: offset)
       }
@@ -42,15 +43,17 @@ extension ScriptWalker {
       commandsCalled.insert(innerName)
       applyBuiltin(innerName, arguments: arguments.dropFirst(), at: inner.offset, inSubshell: inSubshell)
     default:
-      break
+      applyStdenvFunction(name, arguments: arguments, at: offset)
     }
   }
 
-  /// `export`/`declare`/`typeset`/`local`/`readonly`: names and assignments are writes.
+  /// `export`/`declare`/`typeset`/`local`/`readonly`: names and assignments are writes; a bare name
+  /// (no value) also reads the variable, except with `local`, whose variable starts empty.
   private mutating func applyDeclaration(_ builtin: String, arguments: ArraySlice<ShellWord>) {
     var declaresFunctions = false
     var prints = false
     var isNameReference = false
+    var declaresAssociativeArrays = false
     var optionsEnded = false
     for argument in arguments {
       if !optionsEnded, let option = Self.optionText(argument, allowingPlus: true),
@@ -63,11 +66,18 @@ extension ScriptWalker {
         let flags = option.dropFirst()
         if flags.contains("f") || flags.contains("F") { declaresFunctions = true }
         if flags.contains("p") { prints = true }
+        if flags.contains("A"), option.hasPrefix("-") { declaresAssociativeArrays = true }
         if flags.contains("n"), option.hasPrefix("-"), builtin != "export" { isNameReference = true }
         continue
       }
       optionsEnded = true
       guard !declaresFunctions else { continue }
+      if declaresAssociativeArrays,
+        let text = argument.unquotedText ?? argument.parts.first.flatMap(Self.leadingLiteral),
+        let name = ShellName.variableName(ofAssignment: text)
+      {
+        associativeArrays.insert(name)
+      }
       if let assignment = AssignmentWord(declarationArgument: argument) {
         recordAssignment(assignment)
       } else if let name = argument.staticText, ShellName.isValidVariableName(name) {
@@ -75,7 +85,8 @@ extension ScriptWalker {
           reads.insert(name)
         } else {
           writes.insert(name)
-          if builtin == "export" || builtin == "readonly" { reads.insert(name) }
+          // Outside a function these keep the current value; only `local` always starts afresh.
+          if builtin != "local" { reads.insert(name) }
         }
       } else {
         recordUncertainty(
@@ -93,17 +104,16 @@ extension ScriptWalker {
 
   /// `read [-options] [NAME…]`: every name (or `REPLY`), and the `-a` array, is written.
   private mutating func applyRead(arguments: ArraySlice<ShellWord>, at offset: Int) {
-    let names = parseOptions(arguments, withValues: "adinNptu", arrayOption: "a", by: "read")
-    if names.isEmpty, !readArrayOptionSeen {
+    let (names, assignsArray) = parseOptions(arguments, withValues: "adinNptu", arrayOption: "a", by: "read")
+    if names.isEmpty, !assignsArray {
       writes.insert("REPLY")
     }
-    readArrayOptionSeen = false
     for name in names { recordAssignedName(name, by: "read") }
   }
 
   /// `mapfile`/`readarray [-options] [ARRAY]`: the array (default `MAPFILE`) is written.
   private mutating func applyMapfile(arguments: ArraySlice<ShellWord>) {
-    let names = parseOptions(arguments, withValues: "dnOsuCc", arrayOption: nil, by: "mapfile")
+    let (names, _) = parseOptions(arguments, withValues: "dnOsuCc", arrayOption: nil, by: "mapfile")
     if let array = names.first {
       recordAssignedName(array, by: "mapfile")
     } else {
@@ -165,11 +175,12 @@ extension ScriptWalker {
 
   /// Parses `-abc`-style options; `withValues` lists the option letters that take a value (attached
   /// or in the next word). The value of `arrayOption` is recorded as an assigned array. Returns the
-  /// operands after the options.
+  /// operands after the options and whether the array option was given.
   private mutating func parseOptions(
     _ arguments: ArraySlice<ShellWord>, withValues: String, arrayOption: Character?, by builtin: String
-  ) -> ArraySlice<ShellWord> {
+  ) -> (operands: ArraySlice<ShellWord>, assignsArray: Bool) {
     var index = arguments.startIndex
+    var assignsArray = false
     while index < arguments.endIndex, let option = Self.optionText(arguments[index], allowingPlus: false) {
       index += 1
       if option == "--" { break }
@@ -185,12 +196,18 @@ extension ScriptWalker {
         }
         if letter == arrayOption, let value {
           recordAssignedName(value, by: builtin)
-          readArrayOptionSeen = true
+          assignsArray = true
         }
         break
       }
     }
-    return arguments[index...]
+    return (arguments[index...], assignsArray)
+  }
+
+  /// The text of a literal part.
+  private static func leadingLiteral(_ part: WordPart) -> String? {
+    if case .literal(let text) = part { return text }
+    return nil
   }
 
   /// The text of an option word (`-x`, `--`, and with `allowingPlus` also `+x`), or `nil`.

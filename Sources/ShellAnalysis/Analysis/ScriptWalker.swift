@@ -25,8 +25,8 @@ struct ScriptWalker {
   var commandsCalled: Set<String> = []
   var changesDirectory = false
   var usesOutputIndirection = false
-  /// Set while applying `read -a ARRAY` (then `REPLY` is not written).
-  var readArrayOptionSeen = false
+  /// Arrays declared associative (`declare -A`) so far: their subscripts are strings, not arithmetic.
+  var associativeArrays: Set<String> = []
   var uncertainties: [PendingUncertainty] = []
 
   init(outputNames: Set<String>) {
@@ -37,7 +37,8 @@ struct ScriptWalker {
   func finish(positionsIn bytes: [UInt8]) -> ScriptAnalysis {
     let ordered = uncertainties.enumerated().sorted { lhs, rhs in
       (lhs.element.offset, lhs.offset) < (rhs.element.offset, rhs.offset)
-    }
+    }.map(\.element)
+    let positions = SourcePosition.positions(ofSortedOffsets: ordered.map(\.offset), in: bytes)
     return ScriptAnalysis(
       reads: reads,
       writes: writes,
@@ -46,10 +47,8 @@ struct ScriptWalker {
       changesDirectory: changesDirectory,
       outputsUsed: usesOutputIndirection ? outputNames : reads.intersection(outputNames),
       readsSource: reads.contains("src") || reads.contains("srcs"),
-      uncertainties: ordered.map { entry in
-        Uncertainty(
-          kind: entry.element.kind, reason: entry.element.reason,
-          position: SourcePosition(offset: entry.element.offset, in: bytes))
+      uncertainties: zip(ordered, positions).map { pending, position in
+        Uncertainty(kind: pending.kind, reason: pending.reason, position: position)
       })
   }
 
@@ -62,6 +61,7 @@ struct ScriptWalker {
   /// Walks a token list. `inSubshell` is true inside command and process substitutions.
   mutating func walk(_ tokens: [ShellToken], inSubshell: Bool) {
     var frames: [Frame] = []
+    var openSubshells = 0
     var index = 0
     var atCommandStart = true
     while index < tokens.count {
@@ -92,8 +92,12 @@ struct ScriptWalker {
         switch shellOperator {
         case .openParenthesis:
           frames.append(.subshell)
+          openSubshells += 1
         case .closeParenthesis:
-          if let subshell = frames.lastIndex(of: .subshell) { frames.removeSubrange(subshell...) }
+          if openSubshells > 0, let subshell = frames.lastIndex(of: .subshell) {
+            frames.removeSubrange(subshell...)
+            openSubshells -= 1
+          }
         case .caseBreak, .caseFallThrough, .caseContinue:
           if frames.last == .caseBody { frames[frames.count - 1] = .casePatterns }
         default:
@@ -110,7 +114,7 @@ struct ScriptWalker {
           }
           index += 1
         } else if atCommandStart {
-          let inSubshellHere = inSubshell || frames.contains(.subshell)
+          let inSubshellHere = inSubshell || openSubshells > 0
           (index, atCommandStart) = walkCommand(
             at: index, in: tokens, frames: &frames, inSubshell: inSubshellHere)
         } else {
@@ -121,13 +125,6 @@ struct ScriptWalker {
     }
   }
 
-  /// Reserved words after which the next word starts a command.
-  private static let commandPrefixReservedWords: Set<String> = [
-    "if", "then", "else", "elif", "do", "while", "until", "{", "!", "time",
-  ]
-  /// Reserved words that end a compound command.
-  private static let closingReservedWords: Set<String> = ["fi", "done", "}"]
-
   /// Walks the command whose first word is `tokens[start]`; returns where to continue and whether
   /// that position is a command start.
   private mutating func walkCommand(
@@ -135,9 +132,9 @@ struct ScriptWalker {
   ) -> (Int, Bool) {
     let text = tokens[start].word?.unquotedText
     switch text {
-    case .some(let reserved) where Self.commandPrefixReservedWords.contains(reserved):
+    case .some(let reserved) where ReservedWord.keepsCommandPosition(reserved):
       return (start + 1, true)
-    case .some(let reserved) where Self.closingReservedWords.contains(reserved):
+    case .some(let reserved) where ReservedWord.closesCompoundCommand(reserved):
       return (start + 1, false)
     case "esac":
       if frames.last == .caseBody { frames.removeLast() }
@@ -157,7 +154,7 @@ struct ScriptWalker {
     case "function":
       var index = start + 1
       if index < tokens.count, let name = tokens[index].word {
-        functionsDefined.insert(name.staticText ?? "")
+        if let text = name.staticText { functionsDefined.insert(text) }
         index += 1
       }
       if index + 1 < tokens.count, tokens[index].shellOperator == .openParenthesis,
@@ -199,9 +196,10 @@ struct ScriptWalker {
       }
       index += 1
     }
-    while index < tokens.count, tokens[index].kind == .newline { index += 1 }
-    guard index < tokens.count, tokens[index].word?.unquotedText == "in" else { return index }
-    index += 1
+    var lookahead = index
+    while lookahead < tokens.count, tokens[lookahead].kind == .newline { lookahead += 1 }
+    guard lookahead < tokens.count, tokens[lookahead].word?.unquotedText == "in" else { return index }
+    index = lookahead + 1
     while index < tokens.count, let word = tokens[index].word {
       scan(word)
       index += 1
@@ -291,7 +289,9 @@ struct ScriptWalker {
   mutating func recordAssignment(_ assignment: AssignmentWord) {
     writes.insert(assignment.name)
     if assignment.keepsOldValue { reads.insert(assignment.name) }
-    if let index = assignment.literalSubscript { scanArithmeticText(index) }
+    if let index = assignment.literalSubscript, !associativeArrays.contains(assignment.name) {
+      scanArithmeticText(index)
+    }
   }
 
   /// Records the expansions in a word.
@@ -343,7 +343,11 @@ struct ScriptWalker {
         at: expansion.offset)
     }
     if let arrayIndex = expansion.arrayIndex, !expansion.indexIsAllElements {
-      scanArithmetic(arrayIndex)
+      if associativeArrays.contains(name) {
+        scan(arrayIndex)
+      } else {
+        scanArithmetic(arrayIndex)
+      }
     }
     if let argument = expansion.argument {
       if expansion.operation == .substring {
@@ -354,11 +358,12 @@ struct ScriptWalker {
     }
   }
 
-  /// Records an arithmetic expression: bare names in literal text, plus ordinary expansions.
+  /// Records an arithmetic expression: bare names in literal or quoted text (as `let 'x = y'` has),
+  /// plus ordinary expansions.
   mutating func scanArithmetic(_ expression: ShellWord) {
     for part in expression.parts {
       switch part {
-      case .literal(let text):
+      case .literal(let text), .singleQuoted(let text):
         scanArithmeticText(text)
       case .doubleQuoted(let inner):
         scanArithmetic(ShellWord(inner, at: expression.offset))

@@ -14,16 +14,26 @@ public struct SourcePosition: Sendable, Equatable, Hashable, Comparable, CustomS
     self.offset = offset
   }
 
-  /// The position of a UTF-8 byte offset in `bytes` (clamped to the script).
-  init(offset: Int, in bytes: [UInt8]) {
-    let clamped = min(max(0, offset), bytes.count)
+  /// The positions of ascending UTF-8 byte offsets in `bytes` (each clamped to the script), found
+  /// in one pass.
+  static func positions(ofSortedOffsets offsets: [Int], in bytes: [UInt8]) -> [SourcePosition] {
+    var positions: [SourcePosition] = []
+    positions.reserveCapacity(offsets.count)
     var line = 1
     var lineStart = 0
-    for index in 0..<clamped where bytes[index] == UInt8(ascii: "\n") {
-      line += 1
-      lineStart = index + 1
+    var scanned = 0
+    for offset in offsets {
+      let clamped = min(max(0, offset), bytes.count)
+      while scanned < clamped {
+        if bytes[scanned] == UInt8(ascii: "\n") {
+          line += 1
+          lineStart = scanned + 1
+        }
+        scanned += 1
+      }
+      positions.append(SourcePosition(line: line, column: clamped - lineStart + 1, offset: clamped))
     }
-    self.init(line: line, column: clamped - lineStart + 1, offset: clamped)
+    return positions
   }
 
   public static func < (lhs: SourcePosition, rhs: SourcePosition) -> Bool { lhs.offset < rhs.offset }

@@ -49,7 +49,7 @@ struct ScriptScanner {
       skipBlanks()
       guard index < end else {
         if untilCloseParenthesis {
-          diagnose("unterminated substitution: no ')' matches the '(' here", at: openOffset - 1)
+          diagnose("unterminated substitution: no ')' matches the '(' here", at: openOffset - 2)
         }
         finishPendingHereDocumentsAtEndOfInput()
         return tokens
@@ -104,15 +104,10 @@ struct ScriptScanner {
         let text = word.unquotedText
         if atCommandStart, text == "case" { caseDepth += 1 }
         if atCommandStart, text == "esac", caseDepth > 0 { caseDepth -= 1 }
-        atCommandStart = text.map(Self.keepsCommandPosition.contains) ?? false
+        atCommandStart = text.map(ReservedWord.keepsCommandPosition) ?? false
       }
     }
   }
-
-  /// Reserved words after which the next word is again in command position.
-  private static let keepsCommandPosition: Set<String> = [
-    "if", "then", "else", "elif", "do", "while", "until", "{", "!", "time",
-  ]
 
   /// Skips a file-descriptor number directly followed by `<` or `>` (as in `2>&1`); returns whether it did.
   private mutating func skipFileDescriptorNumber() -> Bool {
@@ -124,18 +119,41 @@ struct ScriptScanner {
     return true
   }
 
-  /// Scans the longest operator at ``index``.
+  /// Scans the longest operator at ``index`` (which holds `;`, `&`, `|`, `<` or `>`).
   private mutating func scanOperator() -> ShellOperator {
-    for length in stride(from: 3, through: 1, by: -1) where index + length <= end {
-      let text = String(decoding: bytes[index..<index + length], as: UTF8.self)
-      if let shellOperator = ShellOperator(rawValue: text) {
-        index += length
-        return shellOperator
+    let first = bytes[index]
+    let second = peek(1)
+    let third = peek(2)
+    let (shellOperator, length): (ShellOperator, Int)
+    switch (first, second) {
+    case (UInt8(ascii: ";"), UInt8(ascii: ";")):
+      (shellOperator, length) = third == UInt8(ascii: "&") ? (.caseContinue, 3) : (.caseBreak, 2)
+    case (UInt8(ascii: ";"), UInt8(ascii: "&")): (shellOperator, length) = (.caseFallThrough, 2)
+    case (UInt8(ascii: ";"), _): (shellOperator, length) = (.semicolon, 1)
+    case (UInt8(ascii: "&"), UInt8(ascii: "&")): (shellOperator, length) = (.and, 2)
+    case (UInt8(ascii: "&"), UInt8(ascii: ">")):
+      (shellOperator, length) =
+        third == UInt8(ascii: ">") ? (.appendOutputAndError, 3) : (.outputAndError, 2)
+    case (UInt8(ascii: "&"), _): (shellOperator, length) = (.background, 1)
+    case (UInt8(ascii: "|"), UInt8(ascii: "|")): (shellOperator, length) = (.or, 2)
+    case (UInt8(ascii: "|"), UInt8(ascii: "&")): (shellOperator, length) = (.pipeWithStandardError, 2)
+    case (UInt8(ascii: "|"), _): (shellOperator, length) = (.pipe, 1)
+    case (UInt8(ascii: "<"), UInt8(ascii: "<")):
+      switch third {
+      case UInt8(ascii: "<"): (shellOperator, length) = (.hereString, 3)
+      case UInt8(ascii: "-"): (shellOperator, length) = (.hereDocumentStrippingTabs, 3)
+      default: (shellOperator, length) = (.hereDocument, 2)
       }
+    case (UInt8(ascii: "<"), UInt8(ascii: "&")): (shellOperator, length) = (.duplicateInput, 2)
+    case (UInt8(ascii: "<"), UInt8(ascii: ">")): (shellOperator, length) = (.readWrite, 2)
+    case (UInt8(ascii: "<"), _): (shellOperator, length) = (.input, 1)
+    case (UInt8(ascii: ">"), UInt8(ascii: ">")): (shellOperator, length) = (.append, 2)
+    case (UInt8(ascii: ">"), UInt8(ascii: "&")): (shellOperator, length) = (.duplicateOutput, 2)
+    case (UInt8(ascii: ">"), UInt8(ascii: "|")): (shellOperator, length) = (.clobber, 2)
+    default: (shellOperator, length) = (.output, 1)
     }
-    // Every single character that reaches here is an operator; keep the lexer total anyway.
-    index += 1
-    return .semicolon
+    index += length
+    return shellOperator
   }
 
   /// Skips spaces, tabs and backslash-newline continuations.
@@ -259,7 +277,7 @@ struct ScriptScanner {
           builder.flush()
           index += 1
           builder.parts.append(.arrayLiteral(scanArrayLiteral(openedAt: index - 1)))
-        } else if let last = builder.literal.last, Self.extendedGlobMarkers.contains(last) {
+        } else if let last = builder.literal.last, Self.startsExtendedGlob(last) {
           scanExtendedGlob(into: &builder)
         } else {
           return builder.word(at: baseOffset + start)
@@ -267,7 +285,7 @@ struct ScriptScanner {
       case _ where Self.endsWord(byte):
         return builder.word(at: baseOffset + start)
       case UInt8(ascii: "\\"):
-        scanBackslash(into: &builder, escapable: nil)
+        scanBackslash(into: &builder, quotedIn: nil)
       case UInt8(ascii: "'"):
         builder.append(scanSingleQuoted())
       case UInt8(ascii: "\""):
@@ -284,11 +302,6 @@ struct ScriptScanner {
     return builder.word(at: baseOffset + start)
   }
 
-  /// Characters that, directly before `(`, start an extended glob such as `!(*.la)`.
-  private static let extendedGlobMarkers: Set<UInt8> = [
-    UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"),
-  ]
-
   /// Whether `literal` is `NAME=`, `NAME+=`, `NAME[…]=` or `NAME[…]+=` (so a following `(` opens an array).
   static func isAssignmentPrefix(_ literal: [UInt8]) -> Bool {
     guard literal.last == UInt8(ascii: "=") else { return false }
@@ -302,6 +315,8 @@ struct ScriptScanner {
 
   /// Scans the elements of `name=( … )` up to and including the closing parenthesis.
   private mutating func scanArrayLiteral(openedAt openOffset: Int) -> [ShellWord] {
+    guard enterNesting() else { return [] }
+    defer { depth -= 1 }
     var elements: [ShellWord] = []
     while true {
       skipBlanks()
@@ -347,8 +362,10 @@ struct ScriptScanner {
     }
   }
 
-  /// Scans a backslash escape. `escapable` lists the characters a backslash escapes (`nil`: any).
-  private mutating func scanBackslash(into builder: inout WordPartsBuilder, escapable: Set<UInt8>?) {
+  /// Scans a backslash escape. In quoted content (`context`) a backslash escapes only some characters
+  /// (`nil`: unquoted, where it escapes any).
+  private mutating func scanBackslash(into builder: inout WordPartsBuilder, quotedIn context: QuotedContext?)
+  {
     guard let next = peek(1) else {
       builder.literal.append(UInt8(ascii: "\\"))
       index += 1
@@ -356,7 +373,7 @@ struct ScriptScanner {
     }
     if next == UInt8(ascii: "\n") {
       index += 2
-    } else if escapable == nil || escapable!.contains(next) {
+    } else if context.map({ Self.isEscapable(next, in: $0) }) ?? true {
       builder.literal.append(next)
       index += 2
     } else {
@@ -411,15 +428,6 @@ struct ScriptScanner {
     return parts
   }
 
-  /// Characters a backslash escapes inside double quotes.
-  private static let doubleQuoteEscapable: Set<UInt8> = [
-    UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "\\"), UInt8(ascii: "\""),
-  ]
-  /// Characters a backslash escapes in an unquoted here-document body.
-  private static let hereDocumentEscapable: Set<UInt8> = [
-    UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "\\"),
-  ]
-
   /// Scans double-quote-like content (expansions active, blanks literal) up to its end.
   mutating func scanQuotedContent(_ context: QuotedContext) -> [WordPart] {
     guard enterNesting() else { return [] }
@@ -431,9 +439,7 @@ struct ScriptScanner {
       case UInt8(ascii: "\"") where context == .doubleQuotes:
         return builder.finishedParts()
       case UInt8(ascii: "\\"):
-        scanBackslash(
-          into: &builder,
-          escapable: context == .doubleQuotes ? Self.doubleQuoteEscapable : Self.hereDocumentEscapable)
+        scanBackslash(into: &builder, quotedIn: context)
       case UInt8(ascii: "$"):
         builder.append(scanDollar(inDoubleQuotes: true))
       case UInt8(ascii: "`"):
@@ -468,7 +474,7 @@ struct ScriptScanner {
         builder.literal.append(byte)
         index += 1
       case UInt8(ascii: "\\"):
-        scanBackslash(into: &builder, escapable: nil)
+        scanBackslash(into: &builder, quotedIn: nil)
       case UInt8(ascii: "'"):
         builder.append(scanSingleQuoted())
       case UInt8(ascii: "\""):
@@ -486,12 +492,6 @@ struct ScriptScanner {
   }
 
   // MARK: - Expansions
-
-  /// Special parameters that follow `$` directly.
-  private static let specialParameters: Set<UInt8> = [
-    UInt8(ascii: "@"), UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "-"),
-    UInt8(ascii: "$"), UInt8(ascii: "!"),
-  ]
 
   /// Scans what follows a `$` (at ``index``): an expansion, a substitution, a `$'…'`/`$"…"` string,
   /// or a literal `$`.
@@ -521,7 +521,7 @@ struct ScriptScanner {
       let name = String(decoding: bytes[index + 1..<index + 1 + length], as: UTF8.self)
       index += 1 + length
       return .parameter(ParameterExpansion(name: name, isBraced: false, at: baseOffset + start))
-    case _ where ShellName.isDigit(next) || Self.specialParameters.contains(next):
+    case _ where ShellName.isDigit(next) || Self.isSpecialParameter(next):
       index += 2
       let name = String(Character(Unicode.Scalar(next)))
       return .parameter(ParameterExpansion(name: name, isBraced: false, at: baseOffset + start))
@@ -549,7 +549,7 @@ struct ScriptScanner {
       }
     }
     expansion.name = scanParameterName()
-    if expansion.name.isEmpty {
+    if expansion.name.isEmpty, index < end {
       diagnose("bad substitution: '${' is not followed by a parameter name", at: start)
     }
     if peek(0) == UInt8(ascii: "[") {
@@ -567,7 +567,7 @@ struct ScriptScanner {
         index += 1
       }
     }
-    if peek(0) != UInt8(ascii: "}") {
+    if index < end, peek(0) != UInt8(ascii: "}") {
       expansion.operation = scanParameterOperation()
       if expansion.operation == nil, !expansion.name.isEmpty {
         diagnose("bad substitution: unexpected character after '${\(expansion.name)'", at: index)
@@ -590,7 +590,7 @@ struct ScriptScanner {
       index += ShellName.nameLength(in: bytes, from: index, end: end)
     } else if ShellName.isDigit(byte) {
       while index < end, ShellName.isDigit(bytes[index]) { index += 1 }
-    } else if Self.specialParameters.contains(byte) || byte == UInt8(ascii: "0") {
+    } else if Self.isSpecialParameter(byte) || byte == UInt8(ascii: "0") {
       index += 1
     }
     return String(decoding: bytes[nameStart..<index], as: UTF8.self)
@@ -636,7 +636,7 @@ struct ScriptScanner {
         }
         return builder.word(at: baseOffset + contentStart)
       case UInt8(ascii: "\\"):
-        scanBackslash(into: &builder, escapable: nil)
+        scanBackslash(into: &builder, quotedIn: nil)
       case UInt8(ascii: "'"):
         builder.append(scanSingleQuoted())
       case UInt8(ascii: "\""):
@@ -692,6 +692,33 @@ struct ScriptScanner {
   }
 
   // MARK: - Helpers
+
+  /// Whether `byte`, directly before `(`, starts an extended glob such as `!(*.la)`.
+  private static func startsExtendedGlob(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "@"), UInt8(ascii: "!"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: "?"): true
+    default: false
+    }
+  }
+
+  /// Whether `byte` is a special parameter that can follow `$` directly (`$@`, `$?`, …).
+  private static func isSpecialParameter(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "@"), UInt8(ascii: "*"), UInt8(ascii: "#"), UInt8(ascii: "?"), UInt8(ascii: "-"),
+      UInt8(ascii: "$"), UInt8(ascii: "!"):
+      true
+    default: false
+    }
+  }
+
+  /// Whether a backslash escapes `byte` in quoted content (`"` only inside double quotes).
+  private static func isEscapable(_ byte: UInt8, in context: QuotedContext) -> Bool {
+    switch byte {
+    case UInt8(ascii: "$"), UInt8(ascii: "`"), UInt8(ascii: "\\"): true
+    case UInt8(ascii: "\""): context == .doubleQuotes
+    default: false
+    }
+  }
 
   /// The byte `distance` positions after ``index``, if inside the input.
   func peek(_ distance: Int) -> UInt8? {

@@ -3,7 +3,7 @@
 public enum ShellLexer {
   /// Deepest nesting of substitutions, expansions and quotes the lexer follows before giving up on
   /// the rest of the input (keeps recursion bounded on hostile input).
-  public static let maximumNestingDepth = 128
+  public static let maximumNestingDepth = 64
 
   /// Lexes a whole script.
   public static func tokenize(_ source: String) -> ShellTokenization {

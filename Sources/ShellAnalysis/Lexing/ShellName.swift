@@ -36,4 +36,10 @@ enum ShellName {
   static func isValidFunctionName(_ text: String) -> Bool {
     !text.isEmpty && !text.contains("=") && !text.contains("$")
   }
+
+  /// The variable named at the start of a declaration argument (`name`, `name=…`, `name+=…`), or `nil`.
+  static func variableName(ofAssignment text: String) -> String? {
+    let name = text.prefix { $0 != "=" && $0 != "+" && $0 != "[" }
+    return isValidVariableName(String(name)) ? String(name) : nil
+  }
 }

@@ -15,6 +15,7 @@ public struct ShellWord: Sendable, Equatable {
   /// The word's text when it is made only of unquoted literal text (as reserved words and plain
   /// names are), otherwise `nil`.
   public var unquotedText: String? {
+    if parts.count == 1, case .literal(let literal) = parts[0] { return literal }
     var text = ""
     for part in parts {
       guard case .literal(let literal) = part else { return nil }

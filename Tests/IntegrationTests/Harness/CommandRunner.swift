@@ -1,0 +1,54 @@
+import Foundation
+
+/// Runs an external command to completion, with stdout and stderr captured through files in a
+/// private scratch directory (so large build logs cannot fill a pipe and block the command).
+struct CommandRunner: Sendable {
+  /// Environment variables set on top of the test process's environment.
+  let environment: [String: String]
+  /// The directory that holds the capture files; unique to one test.
+  let scratch: URL
+
+  /// Runs `executable` (looked up on PATH) with `arguments`; stdout and stderr as text.
+  func run(_ executable: String, _ arguments: [String]) throws -> CommandResult {
+    let raw = try runCapturingBytes(executable, arguments)
+    return CommandResult(
+      commandLine: ([executable] + arguments).joined(separator: " "),
+      status: raw.status,
+      standardOutput: String(decoding: raw.bytes, as: UTF8.self),
+      standardError: raw.error
+    )
+  }
+
+  /// Runs `executable` with `arguments`; stdout as bytes (for binary output such as a NAR).
+  func runCapturingBytes(_ executable: String, _ arguments: [String]) throws -> (
+    status: Int32, bytes: [UInt8], error: String
+  ) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = [executable] + arguments
+    process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+    let token = UUID().uuidString
+    let outputFile = scratch.appendingPathComponent("stdout-\(token)")
+    let errorFile = scratch.appendingPathComponent("stderr-\(token)")
+    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    defer {
+      try? FileManager.default.removeItem(at: outputFile)
+      try? FileManager.default.removeItem(at: errorFile)
+    }
+    let output = try FileHandle(forWritingTo: outputFile)
+    let error = try FileHandle(forWritingTo: errorFile)
+    process.standardOutput = output
+    process.standardError = error
+    process.standardInput = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    try output.close()
+    try error.close()
+    return (
+      process.terminationStatus,
+      [UInt8](try Data(contentsOf: outputFile)),
+      String(decoding: try Data(contentsOf: errorFile), as: UTF8.self)
+    )
+  }
+}

@@ -1,0 +1,27 @@
+/// Which fixture to build and which edits and split options to apply: the arguments of the
+/// harness expression (`fixtures/default.nix`'s edit arguments and `splitPhases`' options).
+struct SplitRequest: Sendable {
+  /// The attribute of `fixtures/default.nix` to build (`hello`, `plainMake`, …).
+  var fixture: String
+  /// Shell text appended to the package's `postInstall`.
+  var postInstallExtra: String = ""
+  /// Flags appended to the package's configure flags.
+  var configureFlagsExtra: [String] = []
+  /// `splitPhases`' boundaries; nil keeps the library's default.
+  var boundaries: [String]? = nil
+  /// Attributes to override on the fixture (Nix attrset text, `overrideAttrs`); nil for none.
+  var attributeOverrides: String? = nil
+
+  /// The `nix-instantiate`/`nix-build` arguments that pass this request to the expression.
+  var nixArguments: [String] {
+    var arguments = ["--argstr", "fixture", fixture, "--argstr", "postInstallExtra", postInstallExtra]
+    arguments += ["--arg", "configureFlagsExtra", NixLiteral.list(configureFlagsExtra)]
+    if let boundaries {
+      arguments += ["--arg", "boundaries", NixLiteral.list(boundaries)]
+    }
+    if let attributeOverrides {
+      arguments += ["--arg", "overrides", attributeOverrides]
+    }
+    return arguments
+  }
+}

@@ -1,0 +1,4 @@
+runHook preInstall
+mkdir -p $out/bin
+cp hello $out/bin/
+runHook postInstall

@@ -1,0 +1,3 @@
+patchShebangs ./build-aux
+autoreconf -fi
+sed -i -e "s|/bin/pwd|pwd|g" configure

@@ -1,0 +1,3 @@
+mkdir build
+cd build
+cmakeDir=..

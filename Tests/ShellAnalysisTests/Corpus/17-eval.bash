@@ -1,0 +1,2 @@
+eval "$preBuildCommands"
+make $makeFlags

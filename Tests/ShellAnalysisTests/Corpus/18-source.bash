@@ -1,0 +1,3 @@
+source ./build-env.sh
+. "$stdenv/setup-extra"
+make

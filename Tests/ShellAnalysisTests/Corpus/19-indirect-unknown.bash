@@ -1,0 +1,3 @@
+for o in $outputs; do
+  echo "output $o is ${!o}"
+done

@@ -1,0 +1,2 @@
+echo "this never ends
+make install

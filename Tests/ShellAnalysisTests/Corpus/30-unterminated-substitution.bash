@@ -1,0 +1,2 @@
+libs=$(pkg-config --libs foo
+make LIBS="$libs"

@@ -1,0 +1,2 @@
+diff <(sort "$expected") <(sort "$out/share/list") > /dev/null
+tee >(gzip > "$out/log.gz") < build.log

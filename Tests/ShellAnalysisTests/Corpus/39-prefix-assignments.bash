@@ -1,0 +1,2 @@
+CC=$cc CFLAGS="$NIX_CFLAGS" ./configure --prefix=$out
+DESTDIR=$TMPDIR make install

@@ -1,0 +1,3 @@
+# installPhase for $notAVariable
+echo \$literal '$alsoLiteral' "\$escaped $real" # trailing $comment
+echo "a \"quoted\" $word"

@@ -1,0 +1,3 @@
+printf $'%s\n' "$out"
+IFS=$'\n\t'
+echo $"localized $message"

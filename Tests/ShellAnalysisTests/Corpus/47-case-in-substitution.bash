@@ -1,0 +1,5 @@
+kind=$(case "$src" in
+  *.zip) echo zip ;;
+  *) echo tar ;;
+esac)
+echo "$kind"

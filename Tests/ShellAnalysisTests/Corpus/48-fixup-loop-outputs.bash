@@ -1,0 +1,5 @@
+for output in $(getAllOutputNames); do
+  if [ -d "${!output}/share/man" ]; then
+    compressManPages "${!output}"
+  fi
+done

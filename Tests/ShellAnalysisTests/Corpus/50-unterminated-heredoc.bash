@@ -1,0 +1,2 @@
+cat > config <<EOF
+prefix=$out

@@ -1,0 +1,4 @@
+phaseNotes=(start)
+addPhaseNote() {
+  phaseNotes+=("$1 in $(basename "$PWD")")
+}

@@ -1,0 +1,2 @@
+addPhaseNote post
+printf '%s\n' "${phaseNotes[@]}" > "$out/share/notes/phases.txt"

@@ -1,0 +1,36 @@
+/**
+  The phasesplit Nix library.
+
+  Input: `phasesplit` — the phasesplit executable the segment builds run: a derivation with
+  `bin/phasesplit`, or a path/string to the executable itself.
+
+  Returns: `splitPhases`, `phasePlan`, `segmentPlan`, `placeAttributes`, `standIns`,
+  `attributePhases` (the parsed `attribute-phases.json`) and the helpers `flagIsSet`,
+  `wordList`, `attributeMatches`.
+
+  Example:
+    let phasesplitLib = import ./nix-lib { phasesplit = ./.build/release/phasesplit; };
+    in phasesplitLib.splitPhases { } hello
+*/
+{ phasesplit }:
+let
+  isDerivation = value: builtins.isAttrs value && (value.type or null) == "derivation";
+  phasesplitTool = if isDerivation phasesplit then "${phasesplit}/bin/phasesplit" else "${phasesplit}";
+
+  lib = {
+    attributePhases = builtins.fromJSON (builtins.readFile ./attribute-phases.json);
+    flagIsSet = import ./lib/flagIsSet.nix { };
+    wordList = import ./lib/wordList.nix { };
+    attributeMatches = import ./lib/attributeMatches.nix { };
+    standIns = import ./lib/standIns.nix { };
+    phasePlan = import ./lib/phasePlan.nix { inherit (lib) flagIsSet wordList; };
+    segmentPlan = import ./lib/segmentPlan.nix { inherit (lib) phasePlan; };
+    placeAttributes = import ./lib/placeAttributes.nix { inherit (lib) attributePhases attributeMatches; };
+    splitPhases = import ./lib/splitPhases.nix {
+      inherit (lib) segmentPlan placeAttributes standIns;
+      inherit phasesplitTool;
+      runner = ./runner;
+    };
+  };
+in
+lib

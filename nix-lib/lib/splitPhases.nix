@@ -1,0 +1,149 @@
+{
+  segmentPlan,
+  placeAttributes,
+  standIns,
+  phasesplitTool,
+  runner,
+}:
+/**
+  Splits a stdenv derivation into a chain of segment derivations, one per group of phases,
+  and returns the final segment: a derivation with the same name, outputs and `meta` as
+  `drv`, whose outputs are bit-identical to `drv`'s.
+
+  Each earlier segment (`NAME-seg-SEGMENT`, one output `out`) carries only the attributes
+  its phases need (see `placeAttributes`), restores the previous segment's archived build
+  tree and shell state, runs its phases with the outputs at stand-in paths (`standIns`), and
+  archives the result. The final segment carries every attribute, runs the remaining
+  phases, moves the stand-ins to the real outputs before `fixupPhase`, and runs fixup.
+  An edit read only by late phases (`postInstall`) therefore rebuilds only late segments.
+
+  Inputs:
+    `boundaries` — where to cut (default [ "unpack" "configure" "build" "check" ]; see
+      `segmentPlan`);
+    `contentAddressed` — make earlier segments floating content-addressed derivations
+      (needs the `ca-derivations` experimental feature), so a rebuilt segment with the same
+      archive does not rebuild later ones;
+    `placement` — attribute name -> segment names, from `phasesplit wrap`'s script analysis
+      (see `placeAttributes`);
+    `drv` — a stdenv derivation (it must have `drvAttrs`, run `genericBuild` through
+      `default-builder.sh`, and not use `buildCommand`).
+  `passthru.segments` is an attrset of the segment derivations by name (the final one
+  included) and `passthru.segmentNames` their order.
+
+  Type: splitPhases :: { boundaries :: [String]; contentAddressed :: Bool;
+          placement :: AttrSet [String]; } -> Derivation -> Derivation
+
+  Example:
+    hello' = splitPhases { } hello
+    hello'.segmentNames                  => [ "unpack" "configure" "build" "install" ]
+    hello'.segments.configure.name       => "hello-2.10-seg-configure"
+*/
+{
+  boundaries ? [
+    "unpack"
+    "configure"
+    "build"
+    "check"
+  ],
+  contentAddressed ? false,
+  placement ? { },
+}:
+drv:
+let
+  attrs =
+    drv.drvAttrs
+      or (throw "phasesplit: splitPhases expects a derivation (an attrset with drvAttrs), got ${builtins.typeOf drv}");
+  packageName = attrs.name;
+  outputs = attrs.outputs or [ "out" ];
+  segments = segmentPlan { inherit boundaries; } attrs;
+  carried = placeAttributes { inherit segments placement; } attrs;
+  outputStandIns = standIns {
+    name = packageName;
+    inherit outputs;
+  };
+
+  runnerArgs = [
+    "-e"
+    "${runner}/segment-runner.sh"
+  ];
+
+  contentAddressedAttrs = {
+    __contentAddressed = true;
+    outputHashMode = "recursive";
+    outputHashAlgo = "sha256";
+  };
+
+  # what the runner reads (env vars, or .attrs.sh with structured attrs)
+  runnerSettings = segment: previous: {
+    phasesplitSegment = segment.name;
+    phasesplitPhases = segment.phases;
+    phasesplitFinal = segment.final;
+    phasesplitPackage = packageName;
+    phasesplitOutputs = outputs;
+    phasesplitStandIns = map (output: "${output}=${outputStandIns.${output}}") outputs;
+    phasesplitAttributes = carried.${segment.name};
+    phasesplitTool = phasesplitTool;
+    phasesplitPreviousSegment = if previous == null then "" else previous.segment.name;
+    phasesplitPrevious = if previous == null then "" else previous.derivation;
+    phasesplitPreviousAttributes = if previous == null then [ ] else carried.${previous.segment.name};
+  };
+
+  carriedAttrs =
+    segment:
+    builtins.listToAttrs (
+      map (name: {
+        inherit name;
+        value = attrs.${name};
+      }) carried.${segment.name}
+    );
+
+  segmentDerivation =
+    segment: previous:
+    if segment.final then
+      derivation (attrs // { args = runnerArgs; } // runnerSettings segment previous)
+    else
+      derivation (
+        carriedAttrs segment
+        // {
+          name = "${packageName}-seg-${segment.name}";
+          outputs = [ "out" ];
+          args = runnerArgs;
+        }
+        // runnerSettings segment previous
+        // (if contentAddressed then contentAddressedAttrs else { })
+      );
+
+  # each element: { segment; derivation; }, built in order so each sees its predecessor
+  chain = builtins.foldl' (
+    built: segment:
+    let
+      previous = if built == [ ] then null else builtins.elemAt built (builtins.length built - 1);
+    in
+    built
+    ++ [
+      {
+        inherit segment;
+        derivation = segmentDerivation segment previous;
+      }
+    ]
+  ) [ ] segments;
+
+  segmentNames = map (link: link.segment.name) chain;
+  segmentsByName = builtins.listToAttrs (
+    map (link: {
+      inherit (link.segment) name;
+      value = link.derivation;
+    }) chain
+  );
+  final = (builtins.elemAt chain (builtins.length chain - 1)).derivation;
+  passthru = (drv.passthru or { }) // {
+    segments = segmentsByName;
+    inherit segmentNames;
+  };
+in
+final
+// passthru
+// {
+  meta = drv.meta or { };
+  inherit passthru;
+}
