@@ -8,7 +8,12 @@ public struct Phasesplit: AsyncParsableCommand {
     abstract: "Split a Nix stdenv build into a chain of cached segment derivations.",
     version: "0.1.0",
     groupedSubcommands: [
-      CommandGroup(name: "Packaging", subcommands: [ShowDerivationCommand.self]),
+      CommandGroup(
+        name: "Packaging",
+        subcommands: [
+          BuildCommand.self, AnalyzeCommand.self, WrapCommand.self, EnterCommand.self, ExplainCommand.self,
+          ShowDerivationCommand.self,
+        ]),
       CommandGroup(
         name: "Inside segment builds",
         subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self]),

@@ -23,6 +23,6 @@ struct RelocateCommand: ParsableCommand {
   func run() throws {
     let storeDirectory = ProcessInfo.processInfo.environment["NIX_STORE_DIR"] ?? "/nix/store"
     let moves = try storePaths.map { try StorePathMove(pair: $0, storeDirectory: storeDirectory) }
-    try StorePathRelocator(moves: moves).relocate(rewritingAlso: trees.map(RawPath.init))
+    _ = try StorePathRelocator(moves: moves).relocate(rewritingAlso: trees.map(RawPath.init))
   }
 }

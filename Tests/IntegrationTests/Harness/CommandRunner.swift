@@ -30,8 +30,8 @@ struct CommandRunner: Sendable {
     let token = UUID().uuidString
     let outputFile = scratch.appendingPathComponent("stdout-\(token)")
     let errorFile = scratch.appendingPathComponent("stderr-\(token)")
-    FileManager.default.createFile(atPath: outputFile.path, contents: nil)
-    FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: outputFile.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
     defer {
       try? FileManager.default.removeItem(at: outputFile)
       try? FileManager.default.removeItem(at: errorFile)

@@ -1,1 +1,0 @@
-// BuildSession module. See Package.swift for the layering.

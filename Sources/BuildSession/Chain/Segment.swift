@@ -1,0 +1,32 @@
+/// One segment derivation of a split package, as found in the store.
+public struct Segment: Sendable, Equatable {
+  /// The segment name (`unpack`, `configure`, …, `install` for the final segment).
+  public var name: String
+  /// The segment's `.drv` store path.
+  public var derivationPath: String
+  /// The phases the segment runs, in order (empty when the derivation does not say).
+  public var phases: [String]
+  /// Output name → store path. Earlier segments have only `out` (the segment archive directory);
+  /// the final segment has the package's outputs. Paths are empty for floating content-addressed
+  /// derivations until they are built.
+  public var outputPaths: [String: String]
+  /// Whether this is the final segment, whose outputs are the package's.
+  public var isFinal: Bool
+
+  /// Creates a segment description.
+  public init(
+    name: String, derivationPath: String, phases: [String], outputPaths: [String: String], isFinal: Bool
+  ) {
+    self.name = name
+    self.derivationPath = derivationPath
+    self.phases = phases
+    self.outputPaths = outputPaths
+    self.isFinal = isFinal
+  }
+
+  /// The path of the segment's build-tree archive (`tree.pst`), for earlier segments.
+  public var treeArchivePath: String? {
+    guard !isFinal, let out = outputPaths["out"], !out.isEmpty else { return nil }
+    return out + "/tree.pst"
+  }
+}

@@ -1,0 +1,58 @@
+import Foundation
+
+/// Finds the segment chain of a split package from its final segment's derivation closure.
+///
+/// Segments are recognised by the naming contract of docs/design.md: earlier segments are named
+/// `NAME-seg-SEGMENT` and each depends on the one before it; the final segment has the package's
+/// own name. A segment's phases come from its `phasesplitPhases` attribute (the runner setting
+/// written by nix-lib's `splitPhases`), a space-separated list or a JSON list.
+public enum SegmentChainReader {
+  /// The attribute that lists a segment's phases.
+  public static let phasesAttribute = "phasesplitPhases"
+  /// The attribute that names a segment.
+  public static let segmentAttribute = "phasesplitSegment"
+  /// The infix of earlier segments' names.
+  public static let segmentNameInfix = "-seg-"
+  /// The name of the final segment.
+  public static let finalSegmentName = "install"
+
+  /// Builds the chain whose final segment is `finalPath`, from `graph` (its closure).
+  public static func chain(
+    finalPath: String, graph: [String: DerivationSummary]
+  ) throws(BuildSessionError) -> SegmentChain {
+    guard let final = graph[finalPath] else {
+      throw .unreadableNixOutput(
+        commandLine: ["nix", "show-derivation", "-r", finalPath], detail: "the derivation itself is missing")
+    }
+    let prefix = final.name + segmentNameInfix
+    var earlier: [Segment] = []
+    var current = final
+    while let previous = current.inputDerivations.keys.sorted().compactMap({ graph[$0] })
+      .first(where: { $0.name.hasPrefix(prefix) })
+    {
+      earlier.append(
+        Segment(
+          name: previous.attributes[segmentAttribute] ?? String(previous.name.dropFirst(prefix.count)),
+          derivationPath: previous.path,
+          phases: phases(of: previous), outputPaths: previous.outputPaths, isFinal: false))
+      current = previous
+    }
+    guard !earlier.isEmpty else { throw .notSplit(derivationPath: finalPath, name: final.name) }
+    let finalSegment = Segment(
+      name: final.attributes[segmentAttribute] ?? finalSegmentName, derivationPath: finalPath,
+      phases: phases(of: final),
+      outputPaths: final.outputPaths, isFinal: true)
+    return SegmentChain(packageName: final.name, segments: earlier.reversed() + [finalSegment])
+  }
+
+  /// A segment's phase list from its `phasesplitPhases` attribute.
+  static func phases(of derivation: DerivationSummary) -> [String] {
+    guard let value = derivation.attributes[phasesAttribute] else { return [] }
+    if value.hasPrefix("[") {
+      return value.dropFirst().dropLast().split(separator: ",").map {
+        $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+      }
+    }
+    return value.split(whereSeparator: \.isWhitespace).map(String.init)
+  }
+}

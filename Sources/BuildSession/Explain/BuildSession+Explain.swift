@@ -1,0 +1,19 @@
+extension BuildSession {
+  /// Explains which segments of the split package `finalDerivationPath` are reused from the
+  /// older split build `olderFinalDerivationPath` and why the others are rebuilt.
+  public func explain(
+    finalDerivationPath: String, againstOlder olderFinalDerivationPath: String
+  ) throws(BuildSessionError) -> ExplainReport {
+    let reader = DerivationGraphReader(runner: runner)
+    let currentGraph = try reader.read(finalDerivationPath, recursive: true)
+    let olderGraph = try reader.read(olderFinalDerivationPath, recursive: true)
+    let currentChain = try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: currentGraph)
+    let olderChain = try SegmentChainReader.chain(finalPath: olderFinalDerivationPath, graph: olderGraph)
+    let comparison = SegmentComparison(
+      current: (currentChain, currentGraph), older: (olderChain, olderGraph))
+    return ExplainReport(
+      package: currentChain.packageName, derivation: finalDerivationPath,
+      oldDerivation: olderFinalDerivationPath,
+      explanations: comparison.explain())
+  }
+}

@@ -1,0 +1,119 @@
+import Foundation
+
+/// Compares the segment chain of a package with the chain of an older build of it and explains,
+/// segment by segment, what is reused and why the rest is rebuilt.
+///
+/// Attribute differences that are only the consequence of a changed input (its store path appears
+/// in the value) are not listed as the segment's own change: they are attributed to the input,
+/// whose own causes appear with it ("configure rebuilt because its input segment unpack rebuilt").
+/// Output path attributes (`out`, `dev`, …) are ignored: they change whenever anything else does.
+public struct SegmentComparison: Sendable {
+  /// The current chain and the derivations of its closure.
+  public var current: (chain: SegmentChain, graph: [String: DerivationSummary])
+  /// The older chain and the derivations of its closure.
+  public var older: (chain: SegmentChain, graph: [String: DerivationSummary])
+
+  /// Creates a comparison.
+  public init(
+    current: (chain: SegmentChain, graph: [String: DerivationSummary]),
+    older: (chain: SegmentChain, graph: [String: DerivationSummary])
+  ) {
+    self.current = current
+    self.older = older
+  }
+
+  /// One explanation per current segment, in build order.
+  public func explain() -> [SegmentExplanation] {
+    current.chain.segments.map { segment in
+      guard let old = older.chain.segment(named: segment.name) else {
+        return SegmentExplanation(
+          segment: segment.name, derivation: segment.derivationPath, oldDerivation: nil,
+          reasons: [.newSegment])
+      }
+      guard old.derivationPath != segment.derivationPath,
+        let new = current.graph[segment.derivationPath], let before = older.graph[old.derivationPath]
+      else {
+        return SegmentExplanation(
+          segment: segment.name, derivation: segment.derivationPath, oldDerivation: old.derivationPath,
+          reasons: [])
+      }
+      return SegmentExplanation(
+        segment: segment.name, derivation: segment.derivationPath, oldDerivation: old.derivationPath,
+        reasons: reasons(new: new, old: before))
+    }
+  }
+
+  private func reasons(new: DerivationSummary, old: DerivationSummary) -> [RebuildReason] {
+    var reasons: [RebuildReason] = []
+    var pathMap: [String: String] = [:]
+    let newInputs = Dictionary(grouping: new.inputDerivations.keys, by: StoreName.of)
+    let oldInputs = Dictionary(grouping: old.inputDerivations.keys, by: StoreName.of)
+    for name in Set(newInputs.keys).union(oldInputs.keys).sorted() {
+      let newPath = newInputs[name]?.sorted().first
+      let oldPath = oldInputs[name]?.sorted().first
+      guard newPath != oldPath else { continue }
+      if let newPath, let oldPath {
+        mapOutputs(from: older.graph[oldPath], to: current.graph[newPath], into: &pathMap)
+        pathMap[oldPath] = newPath
+      }
+      if let segment = current.chain.segments.first(where: { $0.derivationPath == newPath }) {
+        reasons.append(.inputSegmentRebuilt(segment: segment.name))
+      } else {
+        reasons.append(.inputDerivationChanged(name: name, old: oldPath, new: newPath))
+      }
+    }
+    let newSources = Dictionary(grouping: new.inputSources, by: StoreName.of)
+    let oldSources = Dictionary(grouping: old.inputSources, by: StoreName.of)
+    for name in Set(newSources.keys).union(oldSources.keys).sorted() {
+      let newPath = newSources[name]?.sorted().first
+      let oldPath = oldSources[name]?.sorted().first
+      guard newPath != oldPath else { continue }
+      if let newPath, let oldPath { pathMap[oldPath] = newPath }
+      reasons.append(.inputSourceChanged(name: name, old: oldPath, new: newPath))
+    }
+    if new.arguments != Self.substituting(pathMap, in: old.arguments) {
+      reasons.append(.builderChanged)
+    }
+    let outputNames = Set(new.outputPaths.keys).union(old.outputPaths.keys)
+    for name in Set(new.attributes.keys).union(old.attributes.keys).sorted() where !outputNames.contains(name)
+    {
+      let newValue = new.attributes[name]
+      let oldValue = old.attributes[name]
+      guard newValue != oldValue else { continue }
+      if let newValue, let oldValue, Self.substituting(pathMap, in: oldValue) == newValue { continue }
+      if name == "builder" || name == "system" {
+        if !reasons.contains(.builderChanged) { reasons.append(.builderChanged) }
+        continue
+      }
+      reasons.append(.attributeChanged(name: name, old: oldValue, new: newValue))
+    }
+    let own = reasons.filter { !Self.isBookkeeping($0) }
+    return own.isEmpty ? reasons : own
+  }
+
+  /// The runner's lists of carried attributes: they change whenever an attribute is added or
+  /// removed somewhere, so they are shown only when nothing else explains a rebuild.
+  static let bookkeepingAttributes: Set<String> = ["phasesplitAttributes", "phasesplitPreviousAttributes"]
+
+  static func isBookkeeping(_ reason: RebuildReason) -> Bool {
+    if case .attributeChanged(let name, _, _) = reason { return bookkeepingAttributes.contains(name) }
+    return false
+  }
+
+  private func mapOutputs(
+    from old: DerivationSummary?, to new: DerivationSummary?, into map: inout [String: String]
+  ) {
+    guard let old, let new else { return }
+    for (name, oldPath) in old.outputPaths where !oldPath.isEmpty {
+      if let newPath = new.outputPaths[name], !newPath.isEmpty { map[oldPath] = newPath }
+    }
+  }
+
+  static func substituting(_ map: [String: String], in values: [String]) -> [String] {
+    values.map { substituting(map, in: $0) }
+  }
+
+  static func substituting(_ map: [String: String], in value: String) -> String {
+    map.reduce(value) { text, pair in text.replacingOccurrences(of: pair.key, with: pair.value) }
+  }
+}

@@ -1,1 +1,0 @@
-// NixEmission module. See Package.swift for the layering.

@@ -1,0 +1,58 @@
+import ArgumentParser
+import BuildSession
+import Foundation
+
+/// `phasesplit build`: builds a package split into segments, showing per segment whether it is
+/// reused from the store, building (phase, time), built or failed, then a summary.
+struct BuildCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build",
+    abstract: "Build a package as a chain of segments, with live progress and a summary.",
+    discussion: """
+      Segments already in the store are reused. On failure, prints the failing segment and phase, \
+      the end of its log, and the commands to enter a shell at the last good segment and to resume.
+      """)
+
+  @OptionGroup var package: SplitPackageOptions
+
+  @Flag(help: "Keep building other derivations after a failure (as nix-build --keep-going).")
+  var keepGoing = false
+
+  @Option(name: [.short, .customLong("out-link")], help: "The result symlink (default ./result).")
+  var outLink: String?
+
+  @Flag(help: "Create no result symlink.")
+  var noOutLink = false
+
+  @Flag(help: "Print the report as JSON on stdout (schema: docs/build-json.md) instead of the summary.")
+  var json = false
+
+  func validate() throws {
+    if noOutLink, outLink != nil { throw ValidationError("--out-link and --no-out-link exclude each other") }
+  }
+
+  func run() async throws {
+    let session = BuildSession()
+    let finalPath = try package.resolve(session: session)
+    let request = BuildRequest(
+      finalDerivationPath: finalPath, keepGoing: keepGoing,
+      outLink: noOutLink ? .none : .path(outLink ?? "result"), installableWords: package.words,
+      resumeCommand: ["phasesplit"] + CommandLine.arguments.dropFirst())
+    let mode =
+      json
+      ? .quiet
+      : ProgressDisplayMode.choose(
+        isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+    let report = try session.build(request, mode: mode) { text in
+      FileHandle.standardError.write(Data(text.utf8))
+    }
+    if json {
+      let encoder = JSONEncoder()
+      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+    } else {
+      print(SummaryTable.render(report), terminator: "")
+    }
+    if !report.success { throw ExitCode(1) }
+  }
+}

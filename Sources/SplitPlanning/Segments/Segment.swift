@@ -1,0 +1,28 @@
+/// A run of consecutive phases built as one derivation.
+public struct Segment: Sendable, Equatable {
+  /// The name of the final segment, which holds install and every later phase.
+  public static let finalName = "install"
+
+  /// The segment name: a ``Boundary`` name, or ``finalName``.
+  public var name: String
+  /// The phases of the segment in order, statically skipped ones included.
+  public var phases: [PlannedPhase]
+  /// Whether this is the final segment (original name and outputs).
+  public var isFinal: Bool
+
+  /// Creates a segment.
+  public init(name: String, phases: [PlannedPhase], isFinal: Bool) {
+    self.name = name
+    self.phases = phases
+    self.isFinal = isFinal
+  }
+
+  /// The phases that actually run.
+  public var runningPhases: [PlannedPhase] { phases.filter(\.runs) }
+
+  /// The derivation name of the segment for a package called `packageName`:
+  /// `NAME-seg-SEGMENT`, or `NAME` itself for the final segment.
+  public func derivationName(packageName: String) -> String {
+    isFinal ? packageName : "\(packageName)-seg-\(name)"
+  }
+}

@@ -1,1 +1,0 @@
-// SplitPlanning module. See Package.swift for the layering.

@@ -1,0 +1,102 @@
+import Testing
+
+@testable import BuildSession
+
+@Suite struct BuildTrackerTests {
+  typealias Chains = TestChains
+
+  func statuses(_ tracker: BuildTracker) -> [String] { tracker.entries.map(\.status.word) }
+
+  @Test func reusedAndQueuedFromTheDryRun() {
+    let tracker = BuildTracker(
+      chain: Chains.chain, toBuild: [Chains.build.derivationPath, Chains.install.derivationPath])
+    #expect(statuses(tracker) == ["reused", "queued", "queued"])
+  }
+
+  @Test func successfulChainFollowsPhasesAndEndsBuilt() {
+    var tracker = BuildTracker(
+      chain: Chains.chain, toBuild: [Chains.build.derivationPath, Chains.install.derivationPath])
+    let changed1 = tracker.apply(
+      .start(activity: 1, type: 105, text: "", derivationPath: Chains.build.derivationPath), now: 10)
+    #expect(changed1)
+    #expect(tracker.entries[1].status == .building(phase: nil, startedAt: 10))
+    let changed2 = tracker.apply(.setPhase(activity: 1, phase: "buildPhase"), now: 11)
+    #expect(changed2)
+    #expect(tracker.entries[1].phase == "buildPhase")
+    let changed3 = tracker.apply(.buildLogLine(activity: 1, line: "cc -c a.c"), now: 12)
+    #expect(!changed3)
+    let changed4 = tracker.apply(.stop(activity: 1), now: 14)
+    #expect(!changed4)
+    #expect(tracker.entries[1].status.word == "building")
+    tracker.apply(
+      .start(activity: 2, type: 105, text: "", derivationPath: Chains.install.derivationPath), now: 15)
+    #expect(tracker.entries[1].status == .built(seconds: 4))
+    tracker.apply(.stop(activity: 2), now: 17)
+    let changed5 = tracker.finish(now: 18)
+    #expect(changed5)
+    #expect(statuses(tracker) == ["reused", "built", "built"])
+    #expect(tracker.entries[2].status == .built(seconds: 2))
+    #expect(tracker.entries[1].logTail == ["cc -c a.c"])
+    #expect(tracker.firstFailure == nil)
+  }
+
+  @Test func segmentBuiltByAnotherNixProcessIsReused() {
+    // Another nix-build built `build` while this one waited for its lock: no activity was seen.
+    var tracker = BuildTracker(
+      chain: Chains.chain, toBuild: [Chains.build.derivationPath, Chains.install.derivationPath])
+    tracker.apply(
+      .start(activity: 3, type: 105, text: "", derivationPath: Chains.install.derivationPath), now: 1)
+    tracker.apply(.stop(activity: 3), now: 2)
+    tracker.finish(now: 3) { $0.name == "build" }
+    #expect(statuses(tracker) == ["reused", "reused", "built"])
+  }
+
+  @Test func failureMessageMarksTheSegmentFailedInItsPhase() {
+    var tracker = BuildTracker(chain: Chains.chain, toBuild: Set(Chains.chain.segments.map(\.derivationPath)))
+    tracker.apply(
+      .start(activity: 5, type: 105, text: "", derivationPath: Chains.unpack.derivationPath), now: 0)
+    tracker.apply(.setPhase(activity: 5, phase: "patchPhase"), now: 1)
+    tracker.apply(.stop(activity: 5), now: 3)
+    let message = "error: builder for '\(Chains.unpack.derivationPath)' failed with exit code 2"
+    let changed6 = tracker.apply(.message(level: 0, text: message), now: 3.5)
+    #expect(changed6)
+    tracker.finish(now: 4)
+    #expect(tracker.entries[0].status == .failed(phase: "patchPhase", seconds: 3))
+    #expect(statuses(tracker) == ["failed", "not built", "not built"])
+    #expect(tracker.firstFailure?.segment.name == "unpack")
+  }
+
+  @Test func logTailKeepsTheLastLines() {
+    var tracker = BuildTracker(chain: Chains.chain, toBuild: [Chains.install.derivationPath])
+    tracker.apply(
+      .start(activity: 3, type: 105, text: "", derivationPath: Chains.install.derivationPath), now: 0)
+    for number in 1...(BuildTracker.logTailLength + 5) {
+      tracker.apply(.buildLogLine(activity: 3, line: "line \(number)"), now: 0)
+    }
+    #expect(tracker.entries[2].logTail.count == BuildTracker.logTailLength)
+    #expect(tracker.entries[2].logTail.first == "line 6")
+    #expect(tracker.entries[2].logTail.last == "line \(BuildTracker.logTailLength + 5)")
+  }
+
+  @Test func eventsOfOtherDerivationsAreIgnored() {
+    var tracker = BuildTracker(chain: Chains.chain, toBuild: [Chains.install.derivationPath])
+    let changed7 = tracker.apply(
+      .start(activity: 4, type: 105, text: "", derivationPath: "/nix/store/zzzz-src.drv"), now: 0)
+    #expect(!changed7)
+    let changed8 = tracker.apply(.setPhase(activity: 4, phase: "buildPhase"), now: 0)
+    #expect(!changed8)
+    let changed9 = tracker.apply(
+      .message(level: 0, text: "error: builder for '/nix/store/zzzz-src.drv' failed"), now: 0)
+    #expect(!changed9)
+    #expect(statuses(tracker) == ["reused", "reused", "queued"])
+  }
+
+  @Test func failedDerivationIsReadFromNixMessages() {
+    #expect(
+      BuildTracker.failedDerivation(in: "error: builder for '/nix/store/x-a.drv' failed with exit code 1")
+        == "/nix/store/x-a.drv")
+    #expect(
+      BuildTracker.failedDerivation(in: "error: 1 dependencies of derivation '/nix/store/y.drv' failed")
+        == nil)
+  }
+}

@@ -1,0 +1,62 @@
+import Foundation
+import Testing
+
+@testable import BuildSession
+
+@Suite struct ReportTests {
+  func failedReport() -> BuildReport {
+    BuildReport(
+      package: "demo-1", success: false, seconds: 3,
+      segments: [
+        SegmentReport(
+          segment: "build", derivation: "/nix/store/b.drv", phases: ["buildPhase"], status: "reused",
+          seconds: 0,
+          failedPhase: nil, archiveBytes: 2048),
+        SegmentReport(
+          segment: "install", derivation: "/nix/store/c.drv", phases: ["installPhase", "fixupPhase"],
+          status: "failed", seconds: 1.5, failedPhase: "installPhase", archiveBytes: nil),
+      ], outputs: [:], outLinks: [],
+      failure: BuildFailureReport(
+        segment: "install", phase: "installPhase", logTail: ["make: *** [install] Error 1"],
+        enterCommand: "phasesplit enter -f x.nix --segment build", resumeCommand: "phasesplit build -f x.nix",
+        nixErrors: ["builder for '/nix/store/c.drv' failed with exit code 2"]))
+  }
+
+  @Test func summaryShowsRowsFailureAndCommands() {
+    let text = SummaryTable.render(failedReport())
+    let lines = text.split(separator: "\n").map(String.init)
+    #expect(lines[0].hasPrefix("SEGMENT"))
+    #expect(lines[1].hasPrefix("build ") && lines[1].hasSuffix("2.0 KiB"))
+    #expect(lines[2].contains("failed (installPhase)") && lines[2].contains("1.5s"))
+    #expect(text.contains("segment install of demo-1 failed in installPhase"))
+    #expect(text.contains("  | make: *** [install] Error 1"))
+    #expect(text.contains("  phasesplit enter -f x.nix --segment build\n"))
+    #expect(text.contains("  phasesplit build -f x.nix\n"))
+  }
+
+  @Test func jsonRoundTripsWithSchemaVersion() throws {
+    let report = failedReport()
+    let data = try JSONEncoder().encode(report)
+    let object = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    #expect(object["schemaVersion"] as? Int == BuildReport.currentSchemaVersion)
+    #expect(try JSONDecoder().decode(BuildReport.self, from: data) == report)
+  }
+
+  @Test func dryRunListsOnlyDerivationsToBuild() {
+    let text = """
+      these 2 derivations will be built:
+        /nix/store/aaaa-x-seg-build.drv
+        /nix/store/bbbb-x.drv
+      these paths will be fetched (0.01 MiB download, 0.02 MiB unpacked):
+        /nix/store/cccc-src
+      """
+    #expect(BuildSession.parseDryRun(text) == ["/nix/store/aaaa-x-seg-build.drv", "/nix/store/bbbb-x.drv"])
+    #expect(BuildSession.parseDryRun("") == [])
+  }
+
+  @Test func shellQuoting() {
+    #expect(
+      ShellQuoting.commandLine(["phasesplit", "build", "-f", "my file.nix", "--arg", "x", "it's"])
+        == #"phasesplit build -f 'my file.nix' --arg x 'it'\''s'"#)
+  }
+}

@@ -1,0 +1,172 @@
+import Derivations
+import Foundation
+import NixEmission
+import NixInterface
+import Testing
+
+/// `phasesplit wrap` end to end: the written file evaluates, its segments equal the Nix
+/// library's own, and a package rebuilt from a bare `.drv` builds.
+@Suite struct WrapTests {
+  @Test func stringLiteralsSurviveNixEvaluation() async throws {
+    let samples = [
+      "plain", "quote \" inside", "back\\slash", "${notInterpolated}", "$${double}", "$", "ends with $",
+      "line\nbreak\tand tab\r", "''indented''", "unicode ✓ ü", "\\${escaped}", "$\\{x}",
+    ]
+    let list = "[ " + samples.map(NixSyntax.stringLiteral).joined(separator: " ") + " ]"
+    let value = try await NixRunner().evaluate(expression: list)
+    #expect(value.arrayValue?.compactMap(\.stringValue) == samples)
+    let attributes = NixValue.attributes([
+      ("with space", .string("a")), ("rec", .string("b")), ("ok-name'", .null),
+    ])
+    let names = try await NixRunner().evaluate(expression: "builtins.attrNames \(attributes.rendered())")
+    #expect(names.arrayValue?.compactMap(\.stringValue) == ["ok-name'", "rec", "with space"])
+  }
+
+  @Test(arguments: ["plainMake", "hello"])
+  func segmentsEqualTheLibrarysWhenPlacementAddsNothing(fixture: String) async throws {
+    let tool = try PlanningCLI.tool()
+    let directory = try PlanningCLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("split.nix").path
+    let run = try PlanningCLI.phasesplit(
+      ["wrap", "-f", PlanningCLI.fixturesPath, "-A", fixture, "-o", file, "--instantiate"], tool: tool)
+    #expect(run.status == 0, "\(run.standardError)")
+    let written = try String(contentsOfFile: file, encoding: .utf8)
+    #expect(written.contains("placement = { };"))
+    let segments = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(segments.map(\.first) == ["unpack", "configure", "build", "check", "install"])
+
+    let executable = URL(fileURLWithPath: tool).resolvingSymlinksInPath().path
+    let expression = """
+      let
+        lib = import \(PlanningCLI.packageRoot.appendingPathComponent("nix-lib").path) {
+          phasesplit = \(NixSyntax.pathLiteral(executable));
+        };
+        split = lib.splitPhases { } (import \(PlanningCLI.fixturesPath) { }).\(fixture);
+      in map (name: split.passthru.segments.${name}) split.passthru.segmentNames
+      """
+    let libraryPaths = try await NixRunner().instantiate(expression: expression)
+    #expect(segments.map(\.last) == libraryPaths)
+  }
+
+  @Test func fileArgumentsReachThePackage() async throws {
+    let directory = try PlanningCLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("split.nix").path
+    let run = try PlanningCLI.phasesplit([
+      "wrap", "-f", PlanningCLI.fixturesPath, "-A", "plainMake", "--argstr", "postInstallExtra",
+      "echo \"${x}\"",
+      "--arg", "configureFlagsExtra", "[ \"--x\" ]", "-o", file, "--instantiate",
+    ])
+    #expect(run.status == 0, "\(run.standardError)")
+    let finalPath = try #require(run.standardOutput.split(separator: "\n").last?.split(separator: " ").last)
+    let environment = try await NixRunner().evaluate(
+      expression: "(import \(file)).drvAttrs.postInstall")
+    #expect(environment.stringValue == "\necho \"${x}\"")
+    #expect(finalPath.hasSuffix("plain-greet-1.0.drv"))
+  }
+
+  @Test(arguments: ["plainMake", "multiOutput", "structuredAttrs", "customPhases"])
+  func bareDerivationGivesTheSameSegmentsAsItsExpression(fixture: String) async throws {
+    let derivation = try await PlanningCLI.fixtureDerivation(fixture)
+    let fromDerivation = try PlanningCLI.phasesplit(["wrap", derivation, "--instantiate"])
+    let fromExpression = try PlanningCLI.phasesplit([
+      "wrap", "-f", PlanningCLI.fixturesPath, "-A", fixture, "--instantiate",
+    ])
+    #expect(fromDerivation.status == 0 && fromExpression.status == 0, "\(fromDerivation.standardError)")
+    #expect(!fromDerivation.standardOutput.isEmpty)
+    #expect(fromDerivation.standardOutput == fromExpression.standardOutput)
+  }
+
+  @Test func contentAddressedEarlierSegmentsFloat() async throws {
+    let run = try PlanningCLI.phasesplit([
+      "wrap", "-f", PlanningCLI.fixturesPath, "-A", "plainMake", "--content-addressed", "--instantiate",
+    ])
+    #expect(run.status == 0, "\(run.standardError)")
+    let paths = run.standardOutput.split(separator: "\n").compactMap { $0.split(separator: " ").last }
+    let unpack = try Derivation.read(path: String(try #require(paths.first)))
+    guard case .contentAddressedFloating = unpack.outputKind else {
+      Issue.record("the unpack segment is \(unpack.outputKind), not floating content-addressed")
+      return
+    }
+    let final = try Derivation.read(path: String(try #require(paths.last)))
+    // The final segment keeps the package's own (input) addressing; its paths are deferred
+    // until the floating segments before it are built.
+    #expect(final.environmentValue("__contentAddressed") == nil)
+    #expect(final.name == "plain-greet-1.0")
+  }
+
+  @Test func buildCommandDerivationIsRefused() async throws {
+    let derivation = try await PlanningCLI.fixtureDerivation("buildCommandPkg")
+    let run = try PlanningCLI.phasesplit(["wrap", derivation])
+    #expect(run.status != 0)
+    #expect(run.standardError.contains("cannot split build-command-pkg-1.0"))
+    #expect(run.standardError.contains("buildCommand"))
+  }
+
+  /// Writes the wrap file of plainMake's bare `.drv` and returns (file, segment name/path pairs).
+  private func wrapBarePlainMake(in directory: URL, tool: String) async throws -> (String, [[String]]) {
+    let derivation = try await PlanningCLI.fixtureDerivation("plainMake")
+    let file = directory.appendingPathComponent("split.nix").path
+    let run = try PlanningCLI.phasesplit(["wrap", derivation, "-o", file, "--instantiate"], tool: tool)
+    #expect(run.status == 0, "\(run.standardError)")
+    let segments = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
+    #expect(segments.map(\.first) == ["unpack", "configure", "build", "check", "install"])
+    return (file, segments)
+  }
+
+  @Test func bareDerivationKeepsInputsAsStringContext() async throws {
+    let directory = try PlanningCLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (file, _) = try await wrapBarePlainMake(in: directory, tool: try PlanningCLI.tool())
+    let inputs = try await NixRunner().evaluate(
+      expression: """
+        let split = import \(file); in
+        builtins.attrNames (builtins.getContext (split.passthru.segments.unpack.drvAttrs.src
+          + split.passthru.segments.unpack.drvAttrs.stdenv))
+        """)
+    let names = inputs.arrayValue?.compactMap(\.stringValue) ?? []
+    #expect(names.contains { $0.hasSuffix("-plain-make") })
+    #expect(names.contains { $0.hasSuffix("-fixture-stdenv.drv") })
+  }
+
+  @Test func bareDerivationBuildsItsEarlierSegments() async throws {
+    let directory = try PlanningCLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try PlanningCLI.staticTool())
+    let check = try #require(segments.first { $0.first == "check" }?.last)
+    let built = try await NixRunner().realise([check])
+    let archive = try #require(built.first)
+    #expect(FileManager.default.fileExists(atPath: archive + "/tree.pst"))
+    #expect(FileManager.default.fileExists(atPath: archive + "/state.sh"))
+  }
+
+  /// Whether the tool has `relocate`, which the final segment runs.
+  static let toolRelocates: Bool = {
+    guard let tool = try? PlanningCLI.staticTool(),
+      let run = try? PlanningCLI.run(tool, ["--help"])
+    else { return false }
+    return run.standardOutput.contains("  relocate ")
+  }()
+
+  @Test(.enabled(if: toolRelocates, "the final segment needs `phasesplit relocate`"))
+  func bareDerivationBuildsSplit() async throws {
+    let directory = try PlanningCLI.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try PlanningCLI.staticTool())
+    let built = try await NixRunner().realise([try #require(segments.last?.last)])
+    let output = try #require(built.first)
+    let greeting = try PlanningCLI.run(output + "/bin/plain-greet", [])
+    #expect(greeting.status == 0)
+    #expect(!greeting.standardOutput.isEmpty)
+
+    // Byte-identical to the unsplit build once the output hash parts are mapped.
+    let unsplit = try #require(
+      try await NixRunner().realise([try await PlanningCLI.fixtureDerivation("plainMake")]).first)
+    let splitDump = try PlanningCLI.dump(output)
+    let unsplitDump = PlanningCLI.replacing(
+      try PlanningCLI.dump(unsplit), Array(PlanningCLI.hashPart(of: unsplit).utf8),
+      with: Array(PlanningCLI.hashPart(of: output).utf8))
+    #expect(!splitDump.isEmpty && splitDump == unsplitDump)
+  }
+}

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// `phasesplit explain` on real instantiated split packages.
+@Suite struct ExplainTests {
+  typealias Support = SessionTestSupport
+
+  struct Reason: Decodable {
+    var kind: String
+    var subject: String?
+  }
+
+  struct Entry: Decodable {
+    var segment: String
+    var verdict: String
+    var reasons: [Reason]
+  }
+
+  struct Report: Decodable {
+    var schemaVersion: Int
+    var segments: [Entry]
+  }
+
+  func explain(_ arguments: [String]) throws -> Report {
+    let result = try Support.phasesplit(["explain", "--json"] + arguments)
+    try #require(result.status == 0, "\(result.error)")
+    return try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
+  }
+
+  @Test(.enabled(if: SessionTestSupport.fixturesHave("hello")))
+  func postInstallEditRebuildsOnlyTheFinalSegmentAndNamesIt() throws {
+    let nameSuffix = "explain\(Support.uniqueSalt().prefix(8))"
+    let report = try explain([
+      "-f", Support.fixtures, "-A", "hello", "--argstr", "nameSuffix", nameSuffix, "--argstr",
+      "postInstallExtra",
+      "echo edited", "--against-argstr", "postInstallExtra", "",
+    ])
+    #expect(report.schemaVersion == 1)
+    #expect(report.segments.last?.segment == "install")
+    #expect(report.segments.dropLast().allSatisfy { $0.verdict == "reused" && $0.reasons.isEmpty })
+    let final = try #require(report.segments.last)
+    #expect(final.verdict == "rebuilt")
+    #expect(final.reasons.map(\.subject) == ["postInstall"])
+  }
+
+  @Test(.enabled(if: SessionTestSupport.fixturesHave("hello")))
+  func configureFlagsEditNamesTheFlagsAndAttributesLaterSegmentsToTheirInput() throws {
+    let nameSuffix = "explain\(Support.uniqueSalt().prefix(8))"
+    let common = ["-f", Support.fixtures, "-A", "hello", "--argstr", "nameSuffix", nameSuffix]
+    let report = try explain(
+      common + [
+        "--arg", "configureFlagsExtra", #"[ "--disable-nls" ]"#, "--against-arg", "configureFlagsExtra",
+        "[ ]",
+      ])
+    let bySegment = Dictionary(uniqueKeysWithValues: report.segments.map { ($0.segment, $0) })
+    #expect(bySegment["unpack"]?.verdict == "reused")
+    #expect(bySegment["configure"]?.verdict == "rebuilt")
+    #expect(bySegment["configure"]?.reasons.map(\.subject) == ["configureFlags"])
+    #expect(bySegment["build"]?.reasons.map(\.kind) == ["inputSegmentRebuilt"])
+    #expect(bySegment["build"]?.reasons.first?.subject == "configure")
+
+    let text = try Support.phasesplit(
+      ["explain"] + common + [
+        "--arg", "configureFlagsExtra", #"[ "--disable-nls" ]"#, "--against-arg", "configureFlagsExtra",
+        "[ ]",
+      ])
+    #expect(text.output.contains("build      rebuilt because its input segment configure rebuilt"))
+    #expect(text.output.contains("configure  rebuilt: attribute configureFlags added"))
+  }
+
+  @Test func againstAnOlderDerivationPath() throws {
+    let salt = Support.uniqueSalt()
+    let old = try Support.instantiate(
+      Support.syntheticChain, stringArguments: ["salt": salt, "postInstall": "a"])
+    let new = try Support.instantiate(
+      Support.syntheticChain, stringArguments: ["salt": salt, "postInstall": "b"])
+    let report = try explain([new, "--against", old])
+    #expect(report.segments.map(\.verdict) == ["reused", "reused", "reused", "rebuilt"])
+    #expect(report.segments.last?.reasons.map(\.subject) == ["postInstall"])
+  }
+}

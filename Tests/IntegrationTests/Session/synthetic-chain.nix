@@ -1,0 +1,66 @@
+# A split package built without nix-lib: segments named and described as nix-lib's splitPhases
+# names them (NAME-seg-SEGMENT, phasesplitSegment, phasesplitPhases, phasesplitPrevious), each
+# printing the stdenv's setPhase markers. It lets the build/explain tests run real Nix builds
+# quickly. `salt` gives each test its own store paths; `failIn` (final segment only) names a
+# phase that fails.
+{
+  salt,
+  failIn ? "",
+  configureFlags ? "",
+  postInstall ? "",
+}:
+let
+  segment =
+    {
+      segment,
+      phases,
+      previous ? null,
+      final ? false,
+      extra ? { },
+    }:
+    derivation (
+      {
+        name = if final then "demo-${salt}" else "demo-${salt}-seg-${segment}";
+        system = builtins.currentSystem;
+        builder = "/bin/bash";
+        phasesplitSegment = segment;
+        phasesplitPhases = phases;
+        phasesplitPrevious = if previous == null then "" else previous;
+        args = [
+          "-c"
+          ''
+            for phase in $phasesplitPhases; do
+              echo "@nix { \"action\": \"setPhase\", \"phase\": \"$phase\" }" >&$NIX_LOG_FD
+              echo "running $phase"
+              if [ "$phase" = "$failIn" ]; then echo "$phase: simulated failure"; exit 2; fi
+            done
+            /bin/mkdir -p $out
+            ${if final then "echo done > $out/result" else "/bin/head -c 3000 /dev/zero > $out/tree.pst"}
+          ''
+        ];
+      }
+      // extra
+    );
+  unpack = segment {
+    segment = "unpack";
+    phases = [ "unpackPhase" "patchPhase" ];
+  };
+  configure = segment {
+    segment = "configure";
+    phases = [ "configurePhase" ];
+    previous = unpack;
+    extra = { inherit configureFlags; };
+  };
+  build = segment {
+    segment = "build";
+    phases = [ "buildPhase" ];
+    previous = configure;
+  };
+in
+segment {
+  segment = "install";
+  phases = [ "installPhase" "fixupPhase" ];
+  previous = build;
+  final = true;
+  extra = { inherit postInstall failIn; };
+}

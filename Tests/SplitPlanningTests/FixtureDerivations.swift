@@ -1,0 +1,63 @@
+import Derivations
+import Foundation
+import NixInterface
+import SplitPlanning
+import Testing
+
+/// Real `.drv` files of the fixture packages, instantiated by Nix with the project's sandbox
+/// settings, and evaluations of the Nix library for comparison.
+enum FixtureDerivations {
+  /// The package checkout (two levels above this file's directory).
+  static let packageRoot = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+  static var fixturesPath: String { packageRoot.appendingPathComponent("fixtures").path }
+  static var nixLibraryPath: String { packageRoot.appendingPathComponent("nix-lib").path }
+
+  /// The shared attribute table of this checkout.
+  static func table() throws -> AttributePhaseTable {
+    try AttributePhaseTable.load(nixLibrary: packageRoot.appendingPathComponent("nix-lib"))
+  }
+
+  /// Instantiates `fixtures.ATTRIBUTE` and reads its `.drv`.
+  static func fixture(_ attribute: String) async throws -> Derivation {
+    let paths = try await NixRunner().instantiate(file: fixturesPath, attribute: attribute)
+    return try Derivation.read(path: try #require(paths.first))
+  }
+
+  /// Instantiates `pkgs.stdenv.mkDerivation ATTRS` (ATTRS is Nix source; `pkgs` is the
+  /// fixture set) and reads its `.drv`.
+  static func stdenvDerivation(_ attributes: String) async throws -> Derivation {
+    let expression = "let pkgs = import \(fixturesPath) { }; in pkgs.stdenv.mkDerivation (\(attributes))"
+    let paths = try await NixRunner().instantiate(expression: expression)
+    return try Derivation.read(path: try #require(paths.first))
+  }
+
+  /// Evaluates the Nix library's `phasePlan`, `segmentPlan` and `placeAttributes` for the
+  /// `drvAttrs` of `package` (a Nix expression over `pkgs`, the fixture set).
+  static func libraryPlan(
+    package: String, boundaries: [String], placement: [(attribute: String, segments: [String])]
+  ) async throws -> JSONValue {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let placementFile = directory.appendingPathComponent("placement.json")
+    let placementObject = Dictionary(uniqueKeysWithValues: placement.map { ($0.attribute, $0.segments) })
+    try JSONSerialization.data(withJSONObject: placementObject).write(to: placementFile)
+    let boundaryList = boundaries.map { "\"\($0)\"" }.joined(separator: " ")
+    let expression = """
+      let
+        lib = import \(nixLibraryPath) { phasesplit = "/unused"; };
+        pkgs = import \(fixturesPath) { };
+        attrs = (\(package)).drvAttrs;
+        segments = lib.segmentPlan { boundaries = [ \(boundaryList) ]; } attrs;
+        placement = builtins.fromJSON (builtins.readFile \(placementFile.path));
+      in {
+        phases = lib.phasePlan attrs;
+        inherit segments;
+        carried = lib.placeAttributes { inherit segments placement; } attrs;
+      }
+      """
+    return try await NixRunner().evaluate(expression: expression)
+  }
+}
