@@ -3,13 +3,16 @@
 # (1) a configured and built GNU hello 2.10 tree and (2) a generated tree of many small files
 # (~1 GiB by default). Prints the median of 3 runs for each and the ratios phasesplit / tar+zstd.
 #
-# Usage: bash bench/archive-bench.sh [PHASESPLIT]   (default .build/release/phasesplit)
-# Environment: BENCH_DIR (scratch, default a new dir under /tmp), BENCH_TREE_MB (default 1024).
+# Usage: bash bench/archive-bench.sh [PHASESPLIT [TREE...]]   (default .build/release/phasesplit)
+#   TREE...  further directories to measure the same way (e.g. a restored segment build tree).
+# Environment: BENCH_DIR (scratch, default a new dir under /tmp), BENCH_TREE_MB (default 1024),
+#   BENCH_ONLY_TREES=1 to measure only the TREE arguments.
 # Not a test: it needs minutes and ~3x the tree size of free disk space.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 phasesplit=$(realpath "${1:-.build/release/phasesplit}")
+extra_trees=("${@:2}")
 tree_mb=${BENCH_TREE_MB:-1024}
 tarball="$root/.cache/sources/hello_2.10.orig.tar.gz"
 [ -x "$phasesplit" ] || { echo "archive-bench: no executable at $phasesplit; run swift build -c release" >&2; exit 1; }
@@ -67,6 +70,11 @@ bench_tree() {
   printf '  size    phasesplit %10d  tar+zstd %10d  ratio %.3f\n' "$ps_size" "$tar_size" \
     "$(echo "$ps_size / $tar_size" | bc -l)"
 }
+
+for tree in "${extra_trees[@]}"; do
+  bench_tree "$tree" "$tree"
+done
+[ -z "${BENCH_ONLY_TREES:-}" ] || exit 0
 
 echo "archive-bench: building GNU hello 2.10 in $work" >&2
 (cd "$work" && tar xzf "$tarball" && cd hello-2.10 && ./configure -q CC=gcc >/dev/null && make -j2 >/dev/null 2>&1)

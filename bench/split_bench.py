@@ -18,9 +18,11 @@ split segments against the size of the build tree, and an SVG timeline of one sp
 import argparse
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -124,6 +126,19 @@ def archive_sizes(tool, cold_build):
     return rows
 
 
+def archive_bench(tool, archive):
+    """bench/archive-bench.sh on the build tree held by `archive`, restored into a scratch folder."""
+    scratch = Path(tempfile.mkdtemp(prefix="split-bench-tree."))
+    try:
+        subprocess.run([tool, "unpack", archive, "-C", str(scratch)], check=True)
+        result = subprocess.run(["bash", str(ROOT / "bench" / "archive-bench.sh"), tool, str(scratch)],
+                                env={**os.environ, "BENCH_ONLY_TREES": "1"}, capture_output=True, text=True,
+                                check=True)
+        return result.stdout.replace(str(scratch), "tree").strip()
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
 def timeline_svg(build, title):
     spans = sorted(((drv, s, e) for drv, (s, e) in build.derivations.items() if e is not None),
                    key=lambda span: span[1])
@@ -164,6 +179,7 @@ def main():
              "| package | runs | scenario | unsplit s | split s | split/unsplit |",
              "|---|---|---|---|---|---|"]
     size_lines = []
+    largest = None  # (tree.pst path, label, tree bytes)
     for spec in args.package:
         package, _, runs = spec.partition(":")
         runs = int(runs or 1)
@@ -183,11 +199,17 @@ def main():
             lines.append(f"| {package} | {runs} | {name} | {u:.2f} | {s:.2f} | {s / u:.3f} |")
         svg = output / f"timeline-{package}.svg"
         svg.write_text(timeline_svg(first_split, f"{package}: split cold build, seconds per segment"))
-        for segment, archive_bytes, tree_bytes, _ in archive_sizes(args.tool, first_split):
+        for segment, archive_bytes, tree_bytes, tree in archive_sizes(args.tool, first_split):
+            if largest is None or tree_bytes > largest[2]:
+                largest = (tree, f"{package} after segment {segment}", tree_bytes)
             size_lines.append(f"| {package} | {segment} | {tree_bytes} | {archive_bytes} | "
                               f"{archive_bytes / max(tree_bytes, 1):.3f} |")
     lines += ["", "## Segment archives against their build trees", "",
               "| package | segment | tree bytes | archive bytes | ratio |", "|---|---|---|---|---|"] + size_lines
+    if largest:
+        lines += ["", "## phasesplit pack/unpack against tar + zstd on the largest tree", "",
+                  f"`bash bench/archive-bench.sh` on the tree of {largest[1]} (restored from {largest[0]}), "
+                  "median of 3:", "", "```", archive_bench(args.tool, largest[0]), "```"]
     report = output / "split-bench.md"
     report.write_text("\n".join(lines) + "\n")
     print(report.read_text())

@@ -4,6 +4,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cache=.cache/sources
+# The project's Nix settings (single-user, sandboxed, no substituters) unless the caller set its own.
+NIX_CONFIG="${NIX_CONFIG:-$(cat fixtures/nix.conf)}"
+export NIX_CONFIG
 mkdir -p "$cache"
 
 # NAME VERSION TARBALL

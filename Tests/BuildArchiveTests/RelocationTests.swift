@@ -110,6 +110,23 @@ struct RelocationTests {
     #expect(firstDifference == nil, "first difference at byte \(firstDifference ?? -1)")
   }
 
+  @Test("at one position the longest pattern wins: a -NAME-dev piece is not rewritten as -NAME")
+  func longestAnchorWins() throws {
+    let store = "/nix/store"
+    // Both FROM hashes end in "z"; the TO hashes end differently.
+    let outFrom = store + "/" + Self.fromHash + "-hello-2.10"
+    let outTo = store + "/" + Self.toHash + "-hello-2.10"
+    let devFrom = store + "/abcdfghijklmnpqrsvwxyz012345678z-hello-2.10-dev"
+    let devTo = store + "/9876543210zyxwvsrqpnmlkjihgfdcb1-hello-2.10-dev"
+    let relocator = StorePathRelocator(moves: [
+      try StorePathMove(from: RawPath(outFrom), to: RawPath(outTo)),
+      try StorePathMove(from: RawPath(devFrom), to: RawPath(devTo)),
+    ])
+    let pieces = Array("z-hello-2.10/lib|z-hello-2.10-dev/include|\(outFrom)-dev".utf8)
+    let expected = Array("0-hello-2.10/lib|1-hello-2.10-dev/include|\(outTo)-dev".utf8)
+    #expect(relocator.rewrite(pieces) == expected)
+  }
+
   @Test("unequal lengths, non-store paths and existing destinations are errors")
   func invalidMoves() throws {
     let scratch = try ScratchDirectory()

@@ -4,46 +4,49 @@
   import Darwin
 #endif
 
-/// Replaces the hash parts of store paths in byte buffers. Every replacement has its pattern's
-/// length, so offsets never shift and files can be patched in place.
+/// Replaces store path hash parts in byte buffers. Every replacement has its pattern's length, so
+/// offsets never shift and files can be patched in place.
 ///
-/// Two kinds of match, per move FROM → TO:
-/// - the whole 32-byte hash part of FROM, anywhere;
-/// - a *tail* of FROM's hash part (its last k bytes, 1 ≤ k ≤ 31) directly followed by `-NAME`, FROM's
-///   name. Compilers store long string constants in pieces: gcc at -O2 builds
-///   `"/nix/store/<hash>-hello-2.10/lib"` from a 32-byte piece and an overlapping 16-byte piece
-///   `"k-hello-2.10/lib"` that holds only the last byte of the hash. Rewriting the tail keeps such
-///   binaries equal to the ones compiled against the real path.
+/// For each move FROM → TO it rewrites
+/// - every whole 32-character hash part of FROM, wherever it occurs, and
+/// - every tail of FROM's hash part (its last k characters, 1 <= k <= 31) immediately followed by
+///   `-NAME` (FROM's name after the hash), into the same tail of TO's hash. Compilers store string
+///   constants in overlapping chunks (gcc -O2 splits "/nix/store/<hash>-hello-2.10/lib" into
+///   "/nix/store/<hash>-hell" and "k-hello-2.10/lib"), so a chunk can hold only the end of a hash.
 ///
-/// Matches are taken leftmost first and, at one position, longest first; a match never starts inside
-/// bytes an earlier match rewrote, so the tail of one output's name (`-hello-2.10`) cannot rewrite a
-/// piece of another output's path (`-hello-2.10-dev`) that a longer match already covers.
+/// Matches are chosen in one pass, leftmost first and, at the same start, longest pattern
+/// (including the `-NAME` anchor) first; overlapping later matches are skipped.
 struct HashRewriter {
+  /// One move's patterns.
   private struct Rule {
-    let fromHash: [UInt8]
-    let toHash: [UInt8]
-    /// `-NAME`: the bytes that follow the hash part in FROM.
-    let anchor: [UInt8]
+    var fromHash: [UInt8]
+    var toHash: [UInt8]
+    /// `-NAME`, the bytes that must follow a hash tail.
+    var anchor: [UInt8]
   }
 
+  /// A match found in a buffer.
   private struct Match {
-    let start: Int
-    let replacement: ArraySlice<UInt8>
+    /// Start of the pattern (the first hash byte).
+    var start: Int
+    /// Length of the whole pattern, anchor included.
+    var length: Int
+    /// The hash bytes to write at `start`.
+    var replacement: ArraySlice<UInt8>
   }
 
   private let rules: [Rule]
 
-  /// Bytes that must overlap between consecutive chunks so no match is missed at a boundary: one
-  /// less than the longest pattern (a 31-byte tail and its anchor).
+  /// Bytes that must overlap between consecutive chunks so no match is missed at a boundary: the
+  /// longest pattern (a whole hash followed by the longest anchor) minus one.
   let overlap: Int
 
-  /// A rewriter for `moves` (FROM hash → TO hash).
+  /// A rewriter for `moves`.
   init(moves: [StorePathMove]) {
     rules = moves.filter { $0.fromHash != $0.toHash }.map {
       Rule(fromHash: $0.fromHash, toHash: $0.toHash, anchor: $0.fromNameAnchor)
     }
-    let longestAnchor = rules.map(\.anchor.count).max() ?? 0
-    overlap = max(StorePathMove.hashLength, StorePathMove.hashLength - 1 + longestAnchor) - 1
+    overlap = StorePathMove.hashLength + (rules.map(\.anchor.count).max() ?? 0) - 1
   }
 
   /// Whether there is anything to replace.
@@ -51,73 +54,41 @@ struct HashRewriter {
 
   /// Rewrites matches that start before `limit` in `buffer`; returns whether anything changed.
   func rewrite(_ buffer: UnsafeMutableRawBufferPointer, matchesStartingBefore limit: Int) -> Bool {
-    let length = StorePathMove.hashLength
-    guard let base = buffer.baseAddress, !rules.isEmpty else { return false }
-    let searchEnd = min(buffer.count, limit + overlap)
+    guard let base = buffer.baseAddress, buffer.count > 0 else { return false }
+    let bytes = UnsafeMutableBufferPointer(
+      start: base.assumingMemoryBound(to: UInt8.self), count: buffer.count)
     var matches: [Match] = []
     for rule in rules {
-      // Whole hash parts.
-      var start = 0
-      while let offset = find(rule.fromHash, in: base, from: start, to: searchEnd) {
-        if offset < limit { matches.append(Match(start: offset, replacement: rule.toHash[...])) }
-        start = offset + 1
+      for start in occurrences(of: rule.fromHash, in: bytes, startingBefore: limit) {
+        matches.append(Match(start: start, length: rule.fromHash.count, replacement: rule.toHash[...]))
       }
-      // Tails followed by -NAME (a whole hash before -NAME was found above).
-      start = 1
-      while let anchorOffset = find(rule.anchor, in: base, from: start, to: searchEnd) {
-        let tail = matchingTailLength(rule.fromHash, endingAt: anchorOffset, in: base)
-        if tail > 0 && tail < length && anchorOffset - tail < limit {
-          matches.append(
-            Match(start: anchorOffset - tail, replacement: rule.toHash[(length - tail)...]))
+      let hashLength = rule.fromHash.count
+      for anchorStart in occurrences(of: rule.anchor, in: bytes, startingBefore: limit + hashLength) {
+        var tail = 0
+        while tail < hashLength && anchorStart - tail - 1 >= 0
+          && bytes[anchorStart - tail - 1] == rule.fromHash[hashLength - tail - 1]
+        {
+          tail += 1
         }
-        start = anchorOffset + 1
+        guard tail > 0, anchorStart - tail < limit else { continue }
+        matches.append(
+          Match(
+            start: anchorStart - tail, length: tail + rule.anchor.count,
+            replacement: rule.toHash[(hashLength - tail)...]))
       }
     }
     guard !matches.isEmpty else { return false }
-    matches.sort { $0.start != $1.start ? $0.start < $1.start : $0.replacement.count > $1.replacement.count }
-    var rewrittenUpTo = 0
+    matches.sort { ($0.start, -$0.length) < ($1.start, -$1.length) }
+    var end = 0
     var changed = false
-    for match in matches where match.start >= rewrittenUpTo {
-      match.replacement.withUnsafeBytes {
-        (base + match.start).copyMemory(from: $0.baseAddress!, byteCount: $0.count)
+    for match in matches where match.start >= end {
+      for (offset, byte) in match.replacement.enumerated() where bytes[match.start + offset] != byte {
+        bytes[match.start + offset] = byte
+        changed = true
       }
-      rewrittenUpTo = match.start + match.replacement.count
-      changed = true
+      end = match.start + match.length
     }
     return changed
-  }
-
-  /// How many bytes right before `end` equal the last bytes of `hash` (at most 32).
-  private func matchingTailLength(_ hash: [UInt8], endingAt end: Int, in base: UnsafeMutableRawPointer)
-    -> Int
-  {
-    var count = 0
-    while count < hash.count && count < end
-      && base.load(fromByteOffset: end - count - 1, as: UInt8.self) == hash[hash.count - count - 1]
-    {
-      count += 1
-    }
-    return count
-  }
-
-  /// The offset of the first occurrence of `pattern` in `base[start..<end]` (memchr for the first
-  /// byte, memcmp for the rest; `memmem` is not exported to Swift on glibc).
-  private func find(_ pattern: [UInt8], in base: UnsafeMutableRawPointer, from start: Int, to end: Int)
-    -> Int?
-  {
-    let length = pattern.count
-    var position = start
-    return pattern.withUnsafeBytes { needle -> Int? in
-      while position + length <= end {
-        guard let hit = memchr(base + position, Int32(needle[0]), end - length + 1 - position) else {
-          return nil
-        }
-        let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
-        if memcmp(hit, needle.baseAddress!, length) == 0 { return offset }
-        position = offset + 1
-      }
-      return nil
-    }
   }
 
   /// `bytes` with matches replaced.
@@ -125,5 +96,29 @@ struct HashRewriter {
     var copy = bytes
     _ = copy.withUnsafeMutableBytes { rewrite($0, matchesStartingBefore: $0.count) }
     return copy
+  }
+
+  /// Start offsets of `pattern` in `bytes` that begin before `limit` (and fit in `bytes`), found
+  /// with memchr for the first byte and memcmp for the rest (`memmem` is not exported to Swift on
+  /// glibc).
+  private func occurrences(
+    of pattern: [UInt8], in bytes: UnsafeMutableBufferPointer<UInt8>, startingBefore limit: Int
+  )
+    -> [Int]
+  {
+    let length = pattern.count
+    let lastStart = min(limit, bytes.count - length + 1)
+    guard length > 0, lastStart > 0, let base = bytes.baseAddress else { return [] }
+    var result: [Int] = []
+    var position = 0
+    pattern.withUnsafeBytes { needle in
+      while position < lastStart {
+        guard let hit = memchr(base + position, Int32(needle[0]), lastStart - position) else { return }
+        let offset = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+        if memcmp(hit, needle.baseAddress!, length) == 0 { result.append(offset) }
+        position = offset + 1
+      }
+    }
+    return result
   }
 }

@@ -21,14 +21,14 @@ public struct StorePathRelocator {
     self.rewriter = HashRewriter(moves: moves)
   }
 
-  /// Moves each existing FROM to TO, then rewrites the moved trees and each of `trees`.
-  @discardableResult
   /// `bytes` with every reference to a FROM path rewritten to its TO path, by the same rules as
   /// `relocate` (whole hash parts, and hash tails followed by `-NAME`).
   public func rewrite(_ bytes: [UInt8]) -> [UInt8] {
     rewriter.rewrite(bytes)
   }
 
+  /// Moves each existing FROM to TO, then rewrites the moved trees and each of `trees`.
+  @discardableResult
   public func relocate(rewritingAlso trees: [RawPath] = []) throws -> RelocationSummary {
     var summary = RelocationSummary(movedPaths: 0, rewrittenFiles: 0, rewrittenSymlinks: 0)
     var roots: [RawPath] = []
