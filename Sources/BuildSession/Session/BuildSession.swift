@@ -52,10 +52,12 @@ public struct BuildSession: Sendable {
         display.receive($0[...])
       }
     } catch {
-      ticker?.stop()
       switch error.reason {
-      case .exited, .signalled: succeeded = false
-      case .couldNotStart, .unexpectedOutput: throw .nix(error)
+      case .exited, .signalled:
+        succeeded = false
+      case .couldNotStart, .unexpectedOutput:
+        ticker?.stop()
+        throw .nix(error)
       }
     }
     ticker?.stop()
