@@ -127,6 +127,22 @@ struct RelocationTests {
     #expect(relocator.rewrite(pieces) == expected)
   }
 
+  @Test(
+    "a tail piece right after a head piece is as long as the head says, even when the hash could match more")
+  func tailPieceAfterHeadPiece() throws {
+    let store = "/nix/store"
+    // FROM's hash ends in "ls": in "…-hell" + "s-hello-2.10/lib" the `l` of "hell" also matches the
+    // hash, but the head piece (whole hash, then "-hell") shows that the tail piece is just "s".
+    let from = store + "/0123456789abcdfghijklmnpqrsvwxls-hello-2.10"
+    let to = store + "/" + Self.toHash + "-hello-2.10"
+    let relocator = StorePathRelocator(moves: [try StorePathMove(from: RawPath(from), to: RawPath(to))])
+    let head = String(from.dropLast("o-2.10".count))  // "<store>/<hash>-hell"
+    let pieces = Array("\(head)s-hello-2.10/lib|xls-hello-2.10/lib|".utf8)
+    let expected = Array("\(to.dropLast("o-2.10".count))0-hello-2.10/lib|210-hello-2.10/lib|".utf8)
+    #expect(
+      String(decoding: relocator.rewrite(pieces), as: UTF8.self) == String(decoding: expected, as: UTF8.self))
+  }
+
   @Test("unequal lengths, non-store paths and existing destinations are errors")
   func invalidMoves() throws {
     let scratch = try ScratchDirectory()

@@ -49,6 +49,31 @@ struct HashRewriter {
     overlap = StorePathMove.hashLength + (rules.map(\.anchor.count).max() ?? 0) - 1
   }
 
+  /// The length of the tail piece before `anchorStart` when it directly follows a head piece: the
+  /// whole FROM hash and a prefix of `-NAME` (gcc stores `"<hash>-hello-2.10/lib"` as `"…<hash>-hell"`
+  /// followed by `"s-hello-2.10/lib"`). The anchor prefix can match the hash's tail by chance (an
+  /// `l` before the `s`), and then the longest match would take a byte of the head piece for hash;
+  /// the head piece's position says where the tail piece really starts. Nil when no head piece
+  /// stands there.
+  private func headedTailLength(
+    _ rule: Rule, anchorStart: Int, longest: Int, in bytes: UnsafeMutableBufferPointer<UInt8>
+  ) -> Int? {
+    let hashLength = rule.fromHash.count
+    for piece in 1..<longest {
+      for prefix in 0..<rule.anchor.count {
+        let hashStart = anchorStart - piece - prefix - hashLength
+        guard hashStart >= 0 else { break }
+        if bytes[hashStart..<hashStart + hashLength].elementsEqual(rule.fromHash)
+          && bytes[(anchorStart - piece - prefix)..<(anchorStart - piece)].elementsEqual(
+            rule.anchor.prefix(prefix))
+        {
+          return piece
+        }
+      }
+    }
+    return nil
+  }
+
   /// Whether there is anything to replace.
   var isEmpty: Bool { rules.isEmpty }
 
@@ -69,6 +94,11 @@ struct HashRewriter {
           && bytes[anchorStart - tail - 1] == rule.fromHash[hashLength - tail - 1]
         {
           tail += 1
+        }
+        if tail > 1 && tail < hashLength,
+          let piece = headedTailLength(rule, anchorStart: anchorStart, longest: tail, in: bytes)
+        {
+          tail = piece
         }
         guard tail > 0, anchorStart - tail < limit else { continue }
         matches.append(
