@@ -18,64 +18,103 @@ __phasesplitIsTransientVariable() {
   return 1
 }
 
-# __phasesplitDeclaration NAME: `declare -p NAME` turned into a global declaration
-# (`declare -g…`), or nothing (status 1) for readonly variables.
-__phasesplitDeclaration() {
-  local __phasesplitText __phasesplitFlags
-  __phasesplitText=$(declare -p "$1" 2>/dev/null) || return 1
-  __phasesplitFlags=${__phasesplitText#declare }
-  __phasesplitFlags=${__phasesplitFlags%% *}
-  [[ $__phasesplitFlags == *r* ]] && return 1
-  if [ "$__phasesplitFlags" = "--" ]; then
-    printf 'declare -g %s\n' "${__phasesplitText#declare -- }"
+# __phasesplitVariableText NAME: sets __phasesplitText to NAME's definition as bash's `@A`
+# transformation writes it (`x='1'`, `declare -x y='2'`, `declare -a z=([0]="a")`) without
+# starting a subshell; status 1 when NAME has no value.
+__phasesplitVariableText() {
+  # `local -` keeps the option change inside the function: under `set -u` the transformations
+  # of a declared variable without a value would be errors.
+  local - __phasesplitFlags __phasesplitElements="$1[@]"
+  set +u
+  __phasesplitFlags=${!1@a}
+  if [[ $__phasesplitFlags == *[aA]* ]]; then
+    __phasesplitText=${!__phasesplitElements@A}
   else
-    printf 'declare -g%s %s\n' "${__phasesplitFlags#-}" "${__phasesplitText#declare "$__phasesplitFlags" }"
+    __phasesplitText=${!1@A}
   fi
+  [ -n "$__phasesplitText" ]
 }
 
-# __phasesplitSnapshot: records every variable's and function's definition after setup.
+# __phasesplitGlobalDeclaration TEXT: TEXT (from __phasesplitVariableText) as a global
+# declaration (`declare -g…`), or nothing (status 1) for readonly variables.
+__phasesplitGlobalDeclaration() {
+  local __phasesplitFlags
+  if [[ $1 != "declare -"* ]]; then
+    printf 'declare -g %s\n' "$1"
+    return
+  fi
+  __phasesplitFlags=${1#declare -}
+  __phasesplitFlags=${__phasesplitFlags%% *}
+  [[ $__phasesplitFlags == *r* ]] && return 1
+  printf 'declare -g%s %s\n' "$__phasesplitFlags" "${1#declare -"$__phasesplitFlags" }"
+}
+
+# __phasesplitFunctionTexts ARRAY DUMP: fills the associative ARRAY with each function's
+# definition in DUMP (`declare -f` output, where each definition starts with a line `NAME () `).
+__phasesplitFunctionTexts() {
+  local -n __phasesplitInto=$1
+  local __phasesplitLine __phasesplitFunction=
+  while IFS= read -r __phasesplitLine; do
+    if [[ $__phasesplitLine =~ ^([^[:space:]]+)\ \(\)\ $ ]]; then
+      __phasesplitFunction=${BASH_REMATCH[1]}
+      # shellcheck disable=SC2004 # an associative array (nameref), the subscript is a string
+      __phasesplitInto[$__phasesplitFunction]=$__phasesplitLine
+    elif [ -n "$__phasesplitFunction" ]; then
+      # shellcheck disable=SC2004 # an associative array (nameref), the subscript is a string
+      __phasesplitInto[$__phasesplitFunction]+=$'\n'$__phasesplitLine
+    fi
+  done <<<"$2"
+}
+
+# __phasesplitSnapshot: records every variable's definition and all functions after setup
+# (without a subshell per variable: a segment has hundreds).
 __phasesplitSnapshot() {
-  declare -gA __phasesplitSnapshotVariables=() __phasesplitSnapshotFunctions=()
-  local __phasesplitName
+  declare -gA __phasesplitSnapshotVariables=()
+  local __phasesplitName __phasesplitText
   for __phasesplitName in $(compgen -v); do
     __phasesplitIsTransientVariable "$__phasesplitName" && continue
-    __phasesplitSnapshotVariables[$__phasesplitName]=$(declare -p "$__phasesplitName" 2>/dev/null) || true
+    __phasesplitVariableText "$__phasesplitName" || continue
+    __phasesplitSnapshotVariables[$__phasesplitName]=$__phasesplitText
   done
-  for __phasesplitName in $(compgen -A function); do
-    __phasesplitSnapshotFunctions[$__phasesplitName]=$(declare -f "$__phasesplitName")
-  done
+  declare -g __phasesplitSnapshotFunctions
+  __phasesplitSnapshotFunctions=$(declare -f)
 }
 
 # __phasesplitWriteState FILE: writes the bash that recreates the variables, functions,
 # shell options and working directory that differ from the snapshot.
 __phasesplitWriteState() {
-  local __phasesplitName __phasesplitCurrent
+  local __phasesplitName __phasesplitCurrent __phasesplitText
+  local -A __phasesplitBefore=() __phasesplitAfter=()
   {
     echo "# phasesplit: shell state after segment $__phasesplitSegment of $__phasesplitPackage"
     echo "# A variable NAME is restored only when __phasesplitRestores NAME succeeds."
     echo 'declare -F __phasesplitRestores >/dev/null || __phasesplitRestores() { return 0; }'
     for __phasesplitName in $(compgen -v); do
       __phasesplitIsTransientVariable "$__phasesplitName" && continue
-      __phasesplitCurrent=$(declare -p "$__phasesplitName" 2>/dev/null) || continue
-      [ "${__phasesplitSnapshotVariables[$__phasesplitName]-}" = "$__phasesplitCurrent" ] && continue
-      if __phasesplitCurrent=$(__phasesplitDeclaration "$__phasesplitName"); then
+      __phasesplitVariableText "$__phasesplitName" || continue
+      [ "${__phasesplitSnapshotVariables[$__phasesplitName]-}" = "$__phasesplitText" ] && continue
+      if __phasesplitCurrent=$(__phasesplitGlobalDeclaration "$__phasesplitText"); then
         printf '__phasesplitRestores %s && %s\n' "$__phasesplitName" "$__phasesplitCurrent"
       fi
     done
     for __phasesplitName in "${!__phasesplitSnapshotVariables[@]}"; do
-      if ! declare -p "$__phasesplitName" >/dev/null 2>&1; then
+      if ! __phasesplitVariableText "$__phasesplitName"; then
         printf '__phasesplitRestores %s && unset -v %s\n' "$__phasesplitName" "$__phasesplitName"
       fi
     done
-    for __phasesplitName in $(compgen -A function); do
-      [[ $__phasesplitName == __phasesplit* || $__phasesplitName == phasesplit* ]] && continue
-      __phasesplitCurrent=$(declare -f "$__phasesplitName")
-      [ "${__phasesplitSnapshotFunctions[$__phasesplitName]-}" = "$__phasesplitCurrent" ] && continue
-      printf '%s\n' "$__phasesplitCurrent"
-      if [[ "$(declare -F -p "$__phasesplitName")" == "declare -fx"* ]]; then
-        printf 'export -f %s\n' "$__phasesplitName"
-      fi
-    done
+    __phasesplitCurrent=$(declare -f)
+    if [ "$__phasesplitCurrent" != "$__phasesplitSnapshotFunctions" ]; then
+      __phasesplitFunctionTexts __phasesplitBefore "$__phasesplitSnapshotFunctions"
+      __phasesplitFunctionTexts __phasesplitAfter "$__phasesplitCurrent"
+      for __phasesplitName in "${!__phasesplitAfter[@]}"; do
+        [[ $__phasesplitName == __phasesplit* || $__phasesplitName == phasesplit* ]] && continue
+        [ "${__phasesplitBefore[$__phasesplitName]-}" = "${__phasesplitAfter[$__phasesplitName]}" ] && continue
+        printf '%s\n' "${__phasesplitAfter[$__phasesplitName]}"
+        if [[ "$(declare -F -p "$__phasesplitName")" == "declare -fx"* ]]; then
+          printf 'export -f %s\n' "$__phasesplitName"
+        fi
+      done
+    fi
     __phasesplitShellOptions
     printf 'declare -g __phasesplitCwd=%q\n' "$PWD"
   } >"$1"
