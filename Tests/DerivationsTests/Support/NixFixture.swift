@@ -1,4 +1,5 @@
 import Foundation
+import NixEmission
 import NixInterface
 
 /// Helpers that make real `.drv` files with the installed Nix, each test in its own directory.
@@ -37,27 +38,10 @@ enum NixFixture {
       name = "\(name)";
       system = builtins.currentSystem;
       builder = "/bin/sh";
-      args = [ "-c" \(nixString(script)) ];
+      args = [ "-c" \(NixSyntax.stringLiteral(script)) ];
       \(attributes)
     }
     """
-  }
-
-  /// `text` as a Nix string literal.
-  static func nixString(_ text: String) -> String {
-    var literal = "\""
-    for character in text {
-      switch character {
-      case "\"": literal += "\\\""
-      case "\\": literal += "\\\\"
-      case "$": literal += "\\$"
-      case "\n": literal += "\\n"
-      case "\r": literal += "\\r"
-      case "\t": literal += "\\t"
-      default: literal.append(character)
-      }
-    }
-    return literal + "\""
   }
 
   /// Runs a program and returns its trimmed standard output; throws when it fails.
