@@ -52,7 +52,7 @@ let package = Package(
     ),
     .executableTarget(name: "phasesplit", dependencies: ["PhasesplitCommands"]),
     .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive"]),
-    .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface"]),
+    .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface", "NixEmission"]),
     .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"], resources: [.copy("Corpus")]),
     .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations", "NixInterface"]),
     .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession", "Derivations", "NixInterface"]),

@@ -125,12 +125,7 @@ public struct PackageSplitter: Sendable {
       return .expression(
         file: absolute,
         attributePath: attribute.map { $0.split(separator: ".").map(String.init) } ?? [],
-        arguments: arguments.map { argument in
-          switch argument.value {
-          case .expression(let text): PackageArgument(name: argument.name, value: .expression(text))
-          case .string(let text): PackageArgument(name: argument.name, value: .string(text))
-          }
-        })
+        arguments: arguments)
     case .path:
       return .derivation(try DerivationPackage(derivation: derivation) { try Derivation.read(path: $0) })
     }

@@ -1,8 +1,10 @@
+import NixInterface
+
 /// The package a wrap file splits.
 public enum WrappedPackage: Sendable, Equatable {
   /// An attribute of a Nix file: `(import FILE { args… }).ATTR` (a file that evaluates to an
   /// attribute set rather than a function is used as is, like nix-build does).
-  case expression(file: String, attributePath: [String], arguments: [PackageArgument])
+  case expression(file: String, attributePath: [String], arguments: [NixArgument])
   /// A package rebuilt from a `.drv` alone (see ``DerivationPackage``).
   case derivation(DerivationPackage)
 
@@ -16,7 +18,8 @@ public enum WrappedPackage: Sendable, Equatable {
       } else {
         call =
           "{ "
-          + arguments.map { "\(NixSyntax.attributeName($0.name)) = \($0.rendered);" }.joined(separator: " ")
+          + arguments.map { "\(NixSyntax.attributeName($0.name)) = \($0.valueSource);" }.joined(
+            separator: " ")
           + " }"
       }
       let imported =

@@ -52,13 +52,9 @@ public struct InstallableOptions: ParsableArguments {
   ///
   /// - Throws: `ValidationError` for contradicting or incomplete options.
   public func spec() throws -> InstallableSpec {
-    let arguments =
-      try Self.pairs(expressionArguments, option: "--arg", value: "EXPR").map {
-        NixArgument(name: $0.name, value: .expression($0.value))
-      }
-      + Self.pairs(stringArguments, option: "--argstr", value: "VALUE").map {
-        NixArgument(name: $0.name, value: .string($0.value))
-      }
+    try Self.requirePairs(expressionArguments, option: "--arg", value: "EXPR")
+    try Self.requirePairs(stringArguments, option: "--argstr", value: "VALUE")
+    let arguments = NixArgument.fromOptionWords(expressions: expressionArguments, strings: stringArguments)
     switch (path, file) {
     case (let path?, nil):
       guard attribute == nil, arguments.isEmpty else {
@@ -78,15 +74,11 @@ public struct InstallableOptions: ParsableArguments {
     }
   }
 
-  private static func pairs(
-    _ values: [String],
-    option: String,
-    value: String
-  ) throws -> [(name: String, value: String)] {
+  /// Throws unless `values` are NAME VALUE pairs.
+  private static func requirePairs(_ values: [String], option: String, value: String) throws {
     guard values.count.isMultiple(of: 2) else {
       throw ValidationError(
         "\(option) takes two values, NAME and \(value); got: \(values.joined(separator: " "))")
     }
-    return stride(from: 0, to: values.count, by: 2).map { (values[$0], values[$0 + 1]) }
   }
 }

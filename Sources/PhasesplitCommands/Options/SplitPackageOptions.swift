@@ -44,9 +44,7 @@ struct SplitPackageOptions: ParsableArguments {
   /// arguments (`--arg` and `--argstr` in that order).
   var spec: InstallableSpec {
     guard let file else { return .path(derivation ?? "") }
-    let arguments =
-      pairs(argumentWords).map { NixArgument(name: $0.0, value: .expression($0.1)) }
-      + pairs(stringArgumentWords).map { NixArgument(name: $0.0, value: .string($0.1)) }
+    let arguments = NixArgument.fromOptionWords(expressions: argumentWords, strings: stringArgumentWords)
     return .file(file, attribute: attribute, arguments: arguments)
   }
 
@@ -56,8 +54,9 @@ struct SplitPackageOptions: ParsableArguments {
     if let derivation { words.append(derivation) }
     if let file { words += ["-f", file] }
     if let attribute { words += ["-A", attribute] }
-    for (name, value) in pairs(argumentWords) { words += ["--arg", name, value] }
-    for (name, value) in pairs(stringArgumentWords) { words += ["--argstr", name, value] }
+    for argument in NixArgument.fromOptionWords(expressions: argumentWords, strings: stringArgumentWords) {
+      words += argument.commandLineArguments
+    }
     if let boundaries { words += ["--boundaries", boundaries] }
     return words
   }
@@ -73,9 +72,5 @@ struct SplitPackageOptions: ParsableArguments {
   func resolve(_ installable: InstallableSpec) async throws -> String {
     try await PackageSplitter.forCurrentExecutable(runner: NixRunner())
       .finalSegmentDerivation(of: installable, boundaries: Boundary.parse(list: boundaries))
-  }
-
-  private func pairs(_ words: [String]) -> [(String, String)] {
-    stride(from: 0, to: words.count - 1, by: 2).map { (words[$0], words[$0 + 1]) }
   }
 }

@@ -54,9 +54,8 @@ struct ExplainCommand: AsyncParsableCommand {
     if let against {
       older = try await package.resolve(.path(against))
     } else {
-      let replacements =
-        Self.pairs(againstArgumentWords).map { NixArgument(name: $0.0, value: .expression($0.1)) }
-        + Self.pairs(againstStringArgumentWords).map { NixArgument(name: $0.0, value: .string($0.1)) }
+      let replacements = NixArgument.fromOptionWords(
+        expressions: againstArgumentWords, strings: againstStringArgumentWords)
       older = try await package.resolve(package.spec.replacingArguments(replacements))
     }
     let report = try await session.explain(finalDerivationPath: current, againstOlder: older)
@@ -67,9 +66,5 @@ struct ExplainCommand: AsyncParsableCommand {
     } else {
       print(report.rendered(), terminator: "")
     }
-  }
-
-  static func pairs(_ words: [String]) -> [(String, String)] {
-    stride(from: 0, to: words.count - 1, by: 2).map { (words[$0], words[$0 + 1]) }
   }
 }

@@ -284,19 +284,8 @@ struct ScriptScanner {
         }
       case _ where Self.endsWord(byte):
         return builder.word(at: baseOffset + start)
-      case UInt8(ascii: "\\"):
-        scanBackslash(into: &builder, quotedIn: nil)
-      case UInt8(ascii: "'"):
-        builder.append(scanSingleQuoted())
-      case UInt8(ascii: "\""):
-        builder.append(.doubleQuoted(scanDoubleQuoted()))
-      case UInt8(ascii: "$"):
-        builder.append(scanDollar(inDoubleQuotes: false))
-      case UInt8(ascii: "`"):
-        builder.append(scanBackquoted(inDoubleQuotes: false))
       default:
-        builder.literal.append(byte)
-        index += 1
+        scanWordPiece(byte, into: &builder, expansionsAsInDoubleQuotes: false)
       }
     }
     return builder.word(at: baseOffset + start)
@@ -428,6 +417,30 @@ struct ScriptScanner {
     return parts
   }
 
+  /// Scans the piece of an unquoted word that starts with `byte` (at ``index``): a backslash
+  /// escape, a single- or double-quoted string, an expansion or substitution, or a literal byte.
+  /// `expansionsAsInDoubleQuotes` is how `$` and `` ` `` read (arithmetic reads them as inside
+  /// double quotes).
+  private mutating func scanWordPiece(
+    _ byte: UInt8, into builder: inout WordPartsBuilder, expansionsAsInDoubleQuotes: Bool
+  ) {
+    switch byte {
+    case UInt8(ascii: "\\"):
+      scanBackslash(into: &builder, quotedIn: nil)
+    case UInt8(ascii: "'"):
+      builder.append(scanSingleQuoted())
+    case UInt8(ascii: "\""):
+      builder.append(.doubleQuoted(scanDoubleQuoted()))
+    case UInt8(ascii: "$"):
+      builder.append(scanDollar(inDoubleQuotes: expansionsAsInDoubleQuotes))
+    case UInt8(ascii: "`"):
+      builder.append(scanBackquoted(inDoubleQuotes: expansionsAsInDoubleQuotes))
+    default:
+      builder.literal.append(byte)
+      index += 1
+    }
+  }
+
   /// Scans double-quote-like content (expansions active, blanks literal) up to its end.
   mutating func scanQuotedContent(_ context: QuotedContext) -> [WordPart] {
     guard enterNesting() else { return [] }
@@ -473,19 +486,8 @@ struct ScriptScanner {
         nesting += 1
         builder.literal.append(byte)
         index += 1
-      case UInt8(ascii: "\\"):
-        scanBackslash(into: &builder, quotedIn: nil)
-      case UInt8(ascii: "'"):
-        builder.append(scanSingleQuoted())
-      case UInt8(ascii: "\""):
-        builder.append(.doubleQuoted(scanDoubleQuoted()))
-      case UInt8(ascii: "$"):
-        builder.append(scanDollar(inDoubleQuotes: false))
-      case UInt8(ascii: "`"):
-        builder.append(scanBackquoted(inDoubleQuotes: false))
       default:
-        builder.literal.append(byte)
-        index += 1
+        scanWordPiece(byte, into: &builder, expansionsAsInDoubleQuotes: false)
       }
     }
     return builder.word(at: baseOffset + start)
@@ -635,19 +637,8 @@ struct ScriptScanner {
           index += 1
         }
         return builder.word(at: baseOffset + contentStart)
-      case UInt8(ascii: "\\"):
-        scanBackslash(into: &builder, quotedIn: nil)
-      case UInt8(ascii: "'"):
-        builder.append(scanSingleQuoted())
-      case UInt8(ascii: "\""):
-        builder.append(.doubleQuoted(scanDoubleQuoted()))
-      case UInt8(ascii: "$"):
-        builder.append(scanDollar(inDoubleQuotes: true))
-      case UInt8(ascii: "`"):
-        builder.append(scanBackquoted(inDoubleQuotes: true))
       default:
-        builder.literal.append(byte)
-        index += 1
+        scanWordPiece(byte, into: &builder, expansionsAsInDoubleQuotes: true)
       }
     }
     if !abandoned {

@@ -1,5 +1,6 @@
 import Derivations
 import Foundation
+import NixEmission
 import Testing
 
 /// Real `.drv` files written by Nix read and written back byte for byte.
@@ -37,7 +38,7 @@ import Testing
       NixFixture.derivationExpression(
         name: "escapes-\(NixFixture.uniqueToken())",
         attributes:
-          "weird = \(NixFixture.nixString(value)); \(NixFixture.nixString("key\"with\\escapes")) = \"v\";"
+          "weird = \(NixSyntax.stringLiteral(value)); \(NixSyntax.stringLiteral("key\"with\\escapes")) = \"v\";"
       )
     )
     let derivation = try readAndRoundTrip(path)

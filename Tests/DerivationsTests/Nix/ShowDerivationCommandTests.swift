@@ -1,5 +1,6 @@
 import Derivations
 import Foundation
+import NixEmission
 import NixInterface
 import Testing
 
@@ -11,7 +12,7 @@ struct ShowDerivationCommandTests {
     [
       NixFixture.derivationExpression(
         name: "show-plain-\(token)",
-        attributes: "weird = \(NixFixture.nixString("q\" b\\ n\n t\t c\u{01} d\u{7F} ü😀"));"
+        attributes: "weird = \(NixSyntax.stringLiteral("q\" b\\ n\n t\t c\u{01} d\u{7F} ü😀"));"
       ),
       NixFixture.derivationExpression(
         name: "show-multi-\(token)", attributes: #"outputs = [ "out" "dev" ];"#),

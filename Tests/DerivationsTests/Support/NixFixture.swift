@@ -1,4 +1,5 @@
 import Foundation
+import NixEmission
 import NixInterface
 
 /// Helpers that make real `.drv` files with the installed Nix, each test in its own directory.
@@ -37,44 +38,20 @@ enum NixFixture {
       name = "\(name)";
       system = builtins.currentSystem;
       builder = "/bin/sh";
-      args = [ "-c" \(nixString(script)) ];
+      args = [ "-c" \(NixSyntax.stringLiteral(script)) ];
       \(attributes)
     }
     """
   }
 
-  /// `text` as a Nix string literal.
-  static func nixString(_ text: String) -> String {
-    var literal = "\""
-    for character in text {
-      switch character {
-      case "\"": literal += "\\\""
-      case "\\": literal += "\\\\"
-      case "$": literal += "\\$"
-      case "\n": literal += "\\n"
-      case "\r": literal += "\\r"
-      case "\t": literal += "\\t"
-      default: literal.append(character)
-      }
-    }
-    return literal + "\""
-  }
-
-  /// Runs a program and returns its trimmed standard output; throws when it fails.
+  /// Runs a program (looked up on PATH) and returns its trimmed standard output; throws when it
+  /// fails.
   static func runProgram(_ program: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = [program] + arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    guard process.terminationStatus == 0 else {
-      throw FixtureError("\(program) \(arguments) exited with \(process.terminationStatus)")
+    let run = try PhasesplitTool.runProgram("/usr/bin/env", [program] + arguments)
+    guard run.status == 0 else {
+      throw FixtureError("\(program) \(arguments) exited with \(run.status): \(run.standardError)")
     }
-    return String(decoding: data, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    return run.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
   }
 }
 

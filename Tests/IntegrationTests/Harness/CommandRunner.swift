@@ -2,15 +2,23 @@ import Foundation
 
 /// Runs an external command to completion, with stdout and stderr captured through files in a
 /// private scratch directory (so large build logs cannot fill a pipe and block the command).
+/// The child starts with no signal blocked (test threads block them, and children inherit the mask).
 struct CommandRunner: Sendable {
+  /// A runner with the project's Nix settings that captures through the system temporary directory.
+  static let withNixSettings = CommandRunner(
+    environment: TestPackage.nixEnvironment, scratch: FileManager.default.temporaryDirectory)
+
   /// Environment variables set on top of the test process's environment.
   let environment: [String: String]
   /// The directory that holds the capture files; unique to one test.
   let scratch: URL
 
-  /// Runs `executable` (looked up on PATH) with `arguments`; stdout and stderr as text.
-  func run(_ executable: String, _ arguments: [String]) throws -> CommandResult {
-    let raw = try runCapturingBytes(executable, arguments)
+  /// Runs `executable` (looked up on PATH) with `arguments` and `extraEnvironment` on top of the
+  /// runner's; stdout and stderr as text.
+  func run(_ executable: String, _ arguments: [String], environment extraEnvironment: [String: String] = [:])
+    throws -> CommandResult
+  {
+    let raw = try runCapturingBytes(executable, arguments, environment: extraEnvironment)
     return CommandResult(
       commandLine: ([executable] + arguments).joined(separator: " "),
       status: raw.status,
@@ -20,13 +28,14 @@ struct CommandRunner: Sendable {
   }
 
   /// Runs `executable` with `arguments`; stdout as bytes (for binary output such as a NAR).
-  func runCapturingBytes(_ executable: String, _ arguments: [String]) throws -> (
-    status: Int32, bytes: [UInt8], error: String
-  ) {
+  func runCapturingBytes(
+    _ executable: String, _ arguments: [String], environment extraEnvironment: [String: String] = [:]
+  ) throws -> (status: Int32, bytes: [UInt8], error: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [executable] + arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+      .merging(extraEnvironment) { _, new in new }
     let token = UUID().uuidString
     let outputFile = scratch.appendingPathComponent("stdout-\(token)")
     let errorFile = scratch.appendingPathComponent("stderr-\(token)")
@@ -41,7 +50,7 @@ struct CommandRunner: Sendable {
     process.standardOutput = output
     process.standardError = error
     process.standardInput = FileHandle.nullDevice
-    try process.run()
+    try Self.withUnblockedSignals { try process.run() }
     process.waitUntilExit()
     try output.close()
     try error.close()
@@ -50,5 +59,15 @@ struct CommandRunner: Sendable {
       [UInt8](try Data(contentsOf: outputFile)),
       String(decoding: try Data(contentsOf: errorFile), as: UTF8.self)
     )
+  }
+
+  /// Runs `body` with no signal blocked on this thread.
+  private static func withUnblockedSignals(_ body: () throws -> Void) rethrows {
+    var empty = sigset_t()
+    var previous = sigset_t()
+    sigemptyset(&empty)
+    pthread_sigmask(SIG_SETMASK, &empty, &previous)
+    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
+    try body()
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NixEmission
 
 /// Real Nix, the repository's fixtures and Nix library, and the built phasesplit executable,
 /// set up for one test: a private scratch directory holding the harness expression.
@@ -15,41 +16,22 @@ struct NixHarness: Sendable {
 
   /// Prepares a harness in a fresh temporary directory; `cleanUp()` removes it.
   static func make() throws -> NixHarness {
-    let root = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()  // Harness
-      .deletingLastPathComponent()  // IntegrationTests
-      .deletingLastPathComponent()  // Tests
-      .deletingLastPathComponent()
-    let tool = try locateTool(repositoryRoot: root)
+    let root = TestPackage.root
+    let tool = URL(fileURLWithPath: try TestPackage.sandboxTool())
     let scratch = FileManager.default.temporaryDirectory
       .appendingPathComponent("phasesplit-integration-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-    let settings = try String(
-      contentsOf: root.appendingPathComponent("fixtures/nix.conf"), encoding: .utf8)
     let expression = scratch.appendingPathComponent("split.nix")
     try harnessExpression(repositoryRoot: root, tool: tool)
       .write(to: expression, atomically: true, encoding: .utf8)
     return NixHarness(
       repositoryRoot: root, tool: tool, scratch: scratch, expression: expression,
-      runner: CommandRunner(environment: ["NIX_CONFIG": settings], scratch: scratch))
-  }
-
-  /// The executable the segment builds run: PHASESPLIT_TEST_TOOL, or the package's release build.
-  private static func locateTool(repositoryRoot: URL) throws -> URL {
-    var candidates: [String] = []
-    if let configured = ProcessInfo.processInfo.environment["PHASESPLIT_TEST_TOOL"], !configured.isEmpty {
-      candidates.append(configured)
-    }
-    candidates.append(repositoryRoot.appendingPathComponent(".build/release/phasesplit").path)
-    guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
-      throw HarnessError.toolMissing(searched: candidates)
-    }
-    return URL(fileURLWithPath: found)
+      runner: CommandRunner(environment: TestPackage.nixEnvironment, scratch: scratch))
   }
 
   private static func harnessExpression(repositoryRoot: URL, tool: URL) -> String {
-    let fixtures = NixLiteral.path(repositoryRoot.appendingPathComponent("fixtures").path)
-    let library = NixLiteral.path(repositoryRoot.appendingPathComponent("nix-lib").path)
+    let fixtures = NixSyntax.pathLiteral(repositoryRoot.appendingPathComponent("fixtures").path)
+    let library = NixSyntax.pathLiteral(repositoryRoot.appendingPathComponent("nix-lib").path)
     return """
       {
         fixture,
@@ -61,7 +43,7 @@ struct NixHarness: Sendable {
       let
         fixtures = import \(fixtures) { inherit postInstallExtra configureFlagsExtra; };
         phasesplitLib = import \(library) {
-          phasesplit = builtins.path { path = \(NixLiteral.path(tool.path)); name = "phasesplit"; };
+          phasesplit = builtins.path { path = \(NixSyntax.pathLiteral(tool.path)); name = "phasesplit"; };
         };
         package =
           if overrides == null then fixtures.${fixture} else fixtures.${fixture}.overrideAttrs (_: overrides);
@@ -78,13 +60,13 @@ struct NixHarness: Sendable {
   /// Evaluates `body`, a Nix expression that may use `fixtures` (the fixture set, unedited) and
   /// `phasesplitLib` (the Nix library), with `nix-instantiate --eval --strict --json`.
   func evaluate(_ body: String) throws -> CommandResult {
-    let fixtures = NixLiteral.path(repositoryRoot.appendingPathComponent("fixtures").path)
-    let library = NixLiteral.path(repositoryRoot.appendingPathComponent("nix-lib").path)
+    let fixtures = NixSyntax.pathLiteral(repositoryRoot.appendingPathComponent("fixtures").path)
+    let library = NixSyntax.pathLiteral(repositoryRoot.appendingPathComponent("nix-lib").path)
     let text = """
       let
         fixtures = import \(fixtures) { };
         phasesplitLib = import \(library) {
-          phasesplit = builtins.path { path = \(NixLiteral.path(tool.path)); name = "phasesplit"; };
+          phasesplit = builtins.path { path = \(NixSyntax.pathLiteral(tool.path)); name = "phasesplit"; };
         };
       in
       \(body)

@@ -1,3 +1,5 @@
+import NixEmission
+
 /// Which fixture to build and which edits and split options to apply: the arguments of the
 /// harness expression (`fixtures/default.nix`'s edit arguments and `splitPhases`' options).
 struct SplitRequest: Sendable {
@@ -15,9 +17,11 @@ struct SplitRequest: Sendable {
   /// The `nix-instantiate`/`nix-build` arguments that pass this request to the expression.
   var nixArguments: [String] {
     var arguments = ["--argstr", "fixture", fixture, "--argstr", "postInstallExtra", postInstallExtra]
-    arguments += ["--arg", "configureFlagsExtra", NixLiteral.list(configureFlagsExtra)]
+    arguments += [
+      "--arg", "configureFlagsExtra", NixValue.list(configureFlagsExtra.map { .string($0) }).rendered(),
+    ]
     if let boundaries {
-      arguments += ["--arg", "boundaries", NixLiteral.list(boundaries)]
+      arguments += ["--arg", "boundaries", NixValue.list(boundaries.map { .string($0) }).rendered()]
     }
     if let attributeOverrides {
       arguments += ["--arg", "overrides", attributeOverrides]

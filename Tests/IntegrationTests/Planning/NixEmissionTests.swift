@@ -27,8 +27,8 @@ import Testing
       package: .expression(
         file: "/src/default.nix", attributePath: ["pkgs", "my pkg"],
         arguments: [
-          PackageArgument(name: "flag", value: .expression("true")),
-          PackageArgument(name: "text", value: .string("a \"b\" ${c}")),
+          NixArgument(name: "flag", value: .expression("true")),
+          NixArgument(name: "text", value: .string("a \"b\" ${c}")),
         ]),
       boundaries: ["unpack", "build"], placement: [("myVar", ["build", "install"])], contentAddressed: true,
       origin: "test\nsecond line")

@@ -24,7 +24,7 @@ import Testing
 
   @Test(arguments: ["plainMake", "hello"])
   func segmentsEqualTheLibrarysWhenPlacementAddsNothing(fixture: String) async throws {
-    let tool = try PlanningCLI.tool()
+    let tool = try TestPackage.tool()
     let directory = try PlanningCLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("split.nix").path
@@ -39,7 +39,7 @@ import Testing
     let executable = URL(fileURLWithPath: tool).resolvingSymlinksInPath().path
     let expression = """
       let
-        lib = import \(PlanningCLI.packageRoot.appendingPathComponent("nix-lib").path) {
+        lib = import \(TestPackage.root.appendingPathComponent("nix-lib").path) {
           phasesplit = \(NixSyntax.pathLiteral(executable));
         };
         split = lib.splitPhases { } (import \(PlanningCLI.fixturesPath) { }).\(fixture);
@@ -118,7 +118,7 @@ import Testing
   @Test func bareDerivationKeepsInputsAsStringContext() async throws {
     let directory = try PlanningCLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let (file, _) = try await wrapBarePlainMake(in: directory, tool: try PlanningCLI.tool())
+    let (file, _) = try await wrapBarePlainMake(in: directory, tool: try TestPackage.tool())
     let inputs = try await NixRunner().evaluate(
       expression: """
         let split = import \(file); in
@@ -133,7 +133,7 @@ import Testing
   @Test func bareDerivationBuildsItsEarlierSegments() async throws {
     let directory = try PlanningCLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try PlanningCLI.staticTool())
+    let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try TestPackage.sandboxTool())
     let check = try #require(segments.first { $0.first == "check" }?.last)
     let built = try await NixRunner().realise([check])
     let archive = try #require(built.first)
@@ -143,7 +143,7 @@ import Testing
 
   /// Whether the tool has `relocate`, which the final segment runs.
   static let toolRelocates: Bool = {
-    guard let tool = try? PlanningCLI.staticTool(),
+    guard let tool = try? TestPackage.sandboxTool(),
       let run = try? PlanningCLI.run(tool, ["--help"])
     else { return false }
     return run.standardOutput.contains("  relocate ")
@@ -153,7 +153,7 @@ import Testing
   func bareDerivationBuildsSplit() async throws {
     let directory = try PlanningCLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
-    let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try PlanningCLI.staticTool())
+    let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try TestPackage.sandboxTool())
     let built = try await NixRunner().realise([try #require(segments.last?.last)])
     let output = try #require(built.first)
     let greeting = try PlanningCLI.run(output + "/bin/plain-greet", [])

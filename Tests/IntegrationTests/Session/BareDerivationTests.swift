@@ -29,13 +29,13 @@ struct BareDerivationTests {
     let instantiated = try Support.run([
       "nix-instantiate", Support.fixtures, "-A", "plainMake", "--argstr", "nameSuffix", suffix,
     ])
-    try #require(instantiated.status == 0, "\(instantiated.error)")
-    let plain = try #require(instantiated.output.split(separator: "\n").last.map(String.init))
+    try #require(instantiated.status == 0, "\(instantiated.standardError)")
+    let plain = try #require(instantiated.standardOutput.split(separator: "\n").last.map(String.init))
     #expect(plain.hasSuffix("-plain-greet\(suffix)-1.0.drv"))
 
     let first = try Support.phasesplit(["build", plain, "--no-out-link", "--json"])
-    #expect(first.status == 0, "\(first.error)")
-    let report = try JSONDecoder().decode(Report.self, from: Data(first.output.utf8))
+    #expect(first.status == 0, "\(first.standardError)")
+    let report = try JSONDecoder().decode(Report.self, from: Data(first.standardOutput.utf8))
     #expect(report.success)
     #expect(report.package == "plain-greet\(suffix)-1.0")
     #expect(report.segments.count > 1, "the package is built as a chain of segments")
@@ -50,8 +50,8 @@ struct BareDerivationTests {
 
     // The same bare .drv again splits to the same segments, all reused.
     let second = try Support.phasesplit(["build", plain, "--no-out-link", "--json"])
-    #expect(second.status == 0, "\(second.error)")
-    let again = try JSONDecoder().decode(Report.self, from: Data(second.output.utf8))
+    #expect(second.status == 0, "\(second.standardError)")
+    let again = try JSONDecoder().decode(Report.self, from: Data(second.standardOutput.utf8))
     #expect(again.segments.map(\.derivation) == report.segments.map(\.derivation))
     #expect(again.segments.allSatisfy { $0.status == "reused" })
   }

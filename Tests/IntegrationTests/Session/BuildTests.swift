@@ -30,17 +30,17 @@ import Testing
     let link = directory + "/result"
 
     let first = try Support.phasesplit(["build", drv, "--out-link", link])
-    #expect(first.status == 0, "\(first.error)")
-    #expect(first.output.contains("demo-\(salt): 0 reused, 4 built"))
-    #expect(first.error.contains("demo-\(salt) configure: building (configurePhase)"))
-    #expect(first.error.contains("demo-\(salt) install: built in"))
-    #expect(!first.error.contains("\u{1B}["), "plain progress in a pipe")
+    #expect(first.status == 0, "\(first.standardError)")
+    #expect(first.standardOutput.contains("demo-\(salt): 0 reused, 4 built"))
+    #expect(first.standardError.contains("demo-\(salt) configure: building (configurePhase)"))
+    #expect(first.standardError.contains("demo-\(salt) install: built in"))
+    #expect(!first.standardError.contains("\u{1B}["), "plain progress in a pipe")
     let target = try FileManager.default.destinationOfSymbolicLink(atPath: link)
     #expect(try String(contentsOfFile: target + "/result", encoding: .utf8) == "done\n")
 
     let second = try Support.phasesplit(["build", drv, "--no-out-link", "--json"])
-    #expect(second.status == 0, "\(second.error)")
-    let report = try JSONDecoder().decode(Report.self, from: Data(second.output.utf8))
+    #expect(second.status == 0, "\(second.standardError)")
+    let report = try JSONDecoder().decode(Report.self, from: Data(second.standardOutput.utf8))
     #expect(report.schemaVersion == 1)
     #expect(report.success)
     #expect(report.package == "demo-\(salt)")
@@ -60,24 +60,24 @@ import Testing
     ]
     let failed = try Support.phasesplit(["build"] + arguments)
     #expect(failed.status != 0)
-    #expect(failed.output.contains("segment install of demo-\(salt) failed in installPhase"))
-    #expect(failed.output.contains("  | installPhase: simulated failure"))
+    #expect(failed.standardOutput.contains("segment install of demo-\(salt) failed in installPhase"))
+    #expect(failed.standardOutput.contains("  | installPhase: simulated failure"))
     #expect(
-      failed.output.contains(
+      failed.standardOutput.contains(
         "phasesplit enter -f \(file) --argstr salt \(salt) --argstr failIn installPhase --segment build"))
-    #expect(failed.output.contains("phasesplit build " + arguments.joined(separator: " ")))
-    #expect(failed.error.contains("demo-\(salt) install: FAILED in installPhase"))
+    #expect(failed.standardOutput.contains("phasesplit build " + arguments.joined(separator: " ")))
+    #expect(failed.standardError.contains("demo-\(salt) install: FAILED in installPhase"))
 
     let json = try Support.phasesplit(["build", "--json"] + arguments)
     #expect(json.status != 0)
-    let report = try JSONDecoder().decode(Report.self, from: Data(json.output.utf8))
+    let report = try JSONDecoder().decode(Report.self, from: Data(json.standardOutput.utf8))
     #expect(!report.success)
     #expect(report.segments.map(\.status) == ["reused", "reused", "reused", "failed"])
     #expect(report.segments.last?.failedPhase == "installPhase")
 
     let fixed = try Support.phasesplit(["build", "-f", file, "--argstr", "salt", salt, "--no-out-link"])
-    #expect(fixed.status == 0, "\(fixed.error)")
-    #expect(fixed.output.contains("3 reused, 1 built"))
+    #expect(fixed.status == 0, "\(fixed.standardError)")
+    #expect(fixed.standardOutput.contains("3 reused, 1 built"))
   }
 
   @Test func unsplitDerivationIsRefused() throws {
@@ -85,9 +85,9 @@ import Testing
     let chain = try Support.instantiate(Support.syntheticChain, stringArguments: ["salt": salt])
     let graph = try Support.run(["nix-store", "--query", "--references", chain])
     let first = try #require(
-      graph.output.split(separator: "\n").map(String.init).first { $0.hasSuffix("-seg-build.drv") })
+      graph.standardOutput.split(separator: "\n").map(String.init).first { $0.hasSuffix("-seg-build.drv") })
     let result = try Support.phasesplit(["build", first, "--no-out-link"])
     #expect(result.status != 0)
-    #expect(result.error.contains("is not a split package"))
+    #expect(result.standardError.contains("is not a split package"))
   }
 }

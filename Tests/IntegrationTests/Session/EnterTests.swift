@@ -23,19 +23,21 @@ struct EnterTests {
     let result = try Support.phasesplit(
       ["build"] + Self.package("failingInstall", suffix: suffix) + ["--no-out-link"])
     #expect(result.status != 0)
-    #expect(result.output.contains("segment install of failing-install\(suffix)-1.0 failed in installPhase"))
-    #expect(result.output.contains("phasesplit enter -f \(Support.fixtures) -A failingInstall"))
-    #expect(result.output.contains("--segment build"))
-    #expect(result.output.contains("phasesplit build -f \(Support.fixtures) -A failingInstall"))
+    #expect(
+      result.standardOutput.contains("segment install of failing-install\(suffix)-1.0 failed in installPhase")
+    )
+    #expect(result.standardOutput.contains("phasesplit enter -f \(Support.fixtures) -A failingInstall"))
+    #expect(result.standardOutput.contains("--segment build"))
+    #expect(result.standardOutput.contains("phasesplit build -f \(Support.fixtures) -A failingInstall"))
 
     // Without --segment/--phase, enter opens the state before the segment that is not built.
     let entered = try Support.phasesplit(
       ["enter"] + Self.package("failingInstall", suffix: suffix) + [
         "--command", "echo \"next=$curPhase\"; pwd",
       ])
-    #expect(entered.status == 0, "\(entered.error)")
-    #expect(entered.output.contains("next=installPhase"))
-    #expect(entered.output.contains("/build/"))
+    #expect(entered.status == 0, "\(entered.standardError)")
+    #expect(entered.standardOutput.contains("next=installPhase"))
+    #expect(entered.standardOutput.contains("/build/"))
   }
 
   @Test func fixedChainInstallsInTheEnteredStateWithoutCompiling() throws {
@@ -46,10 +48,14 @@ struct EnterTests {
       ["enter"] + Self.package("failingInstallFixed", suffix: suffix) + [
         "--phase", "installPhase", "--command", command,
       ])
-    #expect(entered.status == 0, "\(entered.output)\n\(entered.error)")
-    #expect(entered.output.contains("plain-greet\n"))
-    #expect(!(entered.output + entered.error).contains(" -c -o main.o"), "installPhase must not recompile")
-    #expect(!(entered.output + entered.error).contains(" -c -o greet.o"), "installPhase must not recompile")
+    #expect(entered.status == 0, "\(entered.standardOutput)\n\(entered.standardError)")
+    #expect(entered.standardOutput.contains("plain-greet\n"))
+    #expect(
+      !(entered.standardOutput + entered.standardError).contains(" -c -o main.o"),
+      "installPhase must not recompile")
+    #expect(
+      !(entered.standardOutput + entered.standardError).contains(" -c -o greet.o"),
+      "installPhase must not recompile")
     let failing = try Support.phasesplit(
       ["enter"] + Self.package("failingInstallFixed", suffix: suffix) + [
         "--segment", "build", "--command", "exit 7",
@@ -66,7 +72,7 @@ struct EnterTests {
       [tool, "enter"] + Self.package("failingInstallFixed", suffix: suffix) + ["--segment", "build"]
     let shellCommand = words.map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(
       separator: " ")
-    let nixConfig = Support.nixEnvironment["NIX_CONFIG"] ?? ""
+    let nixConfig = TestPackage.nixEnvironment["NIX_CONFIG"] ?? ""
     let started = try Support.run(
       [
         "tmux", "-L", socket, "new-session", "-d", "-x", "200", "-y", "60", "-e", "NIX_CONFIG=\(nixConfig)",
@@ -102,11 +108,13 @@ struct EnterTests {
   func buildEarlierSegmentsByFailing(suffix: String) throws {
     let failed = try Support.phasesplit(
       ["build"] + Self.package("failingInstall", suffix: suffix) + ["--no-out-link"])
-    try #require(failed.output.contains("failed in installPhase"), "\(failed.output)\n\(failed.error)")
+    try #require(
+      failed.standardOutput.contains("failed in installPhase"),
+      "\(failed.standardOutput)\n\(failed.standardError)")
   }
 
   func capturePane(socket: String) throws -> String {
-    try Support.run(["tmux", "-L", socket, "capture-pane", "-p", "-J", "-S", "-200"]).output
+    try Support.run(["tmux", "-L", socket, "capture-pane", "-p", "-J", "-S", "-200"]).standardOutput
   }
 
   /// Polls the pane until it contains `text` (up to two minutes: the shell first realises and

@@ -23,8 +23,8 @@ import Testing
 
   func explain(_ arguments: [String]) throws -> Report {
     let result = try Support.phasesplit(["explain", "--json"] + arguments)
-    try #require(result.status == 0, "\(result.error)")
-    return try JSONDecoder().decode(Report.self, from: Data(result.output.utf8))
+    try #require(result.status == 0, "\(result.standardError)")
+    return try JSONDecoder().decode(Report.self, from: Data(result.standardOutput.utf8))
   }
 
   @Test(.enabled(if: SessionTestSupport.fixturesHave("hello")))
@@ -64,8 +64,8 @@ import Testing
         "--arg", "configureFlagsExtra", #"[ "--disable-nls" ]"#, "--against-arg", "configureFlagsExtra",
         "[ ]",
       ])
-    #expect(text.output.contains("build      rebuilt because its input segment configure rebuilt"))
-    #expect(text.output.contains("configure  rebuilt: attribute configureFlags added"))
+    #expect(text.standardOutput.contains("build      rebuilt because its input segment configure rebuilt"))
+    #expect(text.standardOutput.contains("configure  rebuilt: attribute configureFlags added"))
   }
 
   @Test func againstAnOlderDerivationPath() throws {
@@ -86,8 +86,8 @@ import Testing
         "nix-instantiate", Support.fixtures, "-A", "plainMake", "--argstr", "nameSuffix", nameSuffix,
         "--argstr", "postInstallExtra", postInstallExtra,
       ])
-      try #require(result.status == 0, "\(result.error)")
-      return try #require(result.output.split(separator: "\n").last.map(String.init))
+      try #require(result.status == 0, "\(result.standardError)")
+      return try #require(result.standardOutput.split(separator: "\n").last.map(String.init))
     }
     let old = try plainGreet(postInstallExtra: "")
     let new = try plainGreet(postInstallExtra: "echo edited")

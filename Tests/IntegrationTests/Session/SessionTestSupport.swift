@@ -3,18 +3,11 @@ import Testing
 
 /// Helpers for the build/explain/enter integration tests: the CLI under test, fixtures, Nix.
 enum SessionTestSupport {
-  /// The package checkout (three levels above this file).
-  static let packageDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+  /// The package checkout.
+  static let packageDirectory = TestPackage.root.path
 
-  /// The phasesplit executable: PHASESPLIT_TEST_TOOL, else the release or debug build here.
-  static var tool: String? {
-    if let configured = ProcessInfo.processInfo.environment["PHASESPLIT_TEST_TOOL"], !configured.isEmpty {
-      return configured
-    }
-    return ["release", "debug"].map { "\(packageDirectory)/.build/\($0)/phasesplit" }
-      .first { FileManager.default.isExecutableFile(atPath: $0) }
-  }
+  /// The phasesplit executable (see ``TestPackage/tool()``), nil when none is built.
+  static var tool: String? { try? TestPackage.tool() }
 
   /// Whether the tool can run inside the Nix sandbox as a segment runner: a release build
   /// (static Swift runtime) that has the archive commands.
@@ -25,55 +18,24 @@ enum SessionTestSupport {
     return (try? run([tool, "pack", "--help"]).status) == 0
   }
 
-  /// The sandbox settings every Nix command gets.
-  static let nixEnvironment: [String: String] = {
-    let conf = (try? String(contentsOfFile: packageDirectory + "/fixtures/nix.conf", encoding: .utf8)) ?? ""
-    return ["NIX_CONFIG": conf]
-  }()
-
-  /// The result of a finished command.
-  struct Result {
-    var status: Int32
-    var output: String
-    var error: String
-  }
-
   /// Runs a command to completion with the Nix settings, capturing stdout and stderr.
   ///
   /// The child starts with no signal blocked (test threads block them, and children inherit the
   /// mask). With `detached`, stdout and stderr go to /dev/null and nothing is captured: for
   /// commands that leave a daemon holding their output open (`tmux new-session -d`).
   static func run(_ arguments: [String], environment: [String: String] = [:], detached: Bool = false) throws
-    -> Result
+    -> CommandResult
   {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    process.environment = ProcessInfo.processInfo.environment.merging(nixEnvironment) { $1 }
+    guard detached else {
+      return try CommandRunner.withNixSettings.run(
+        arguments[0], Array(arguments.dropFirst()), environment: environment)
+    }
+    let fullEnvironment = ProcessInfo.processInfo.environment.merging(TestPackage.nixEnvironment) { $1 }
       .merging(environment) { $1 }
-    process.standardInput = FileHandle.nullDevice
-    if detached {
-      return Result(
-        status: try spawnDetached(arguments, environment: process.environment ?? [:]), output: "", error: "")
-    }
-    let output = Pipe()
-    let error = Pipe()
-    process.standardOutput = output
-    process.standardError = error
-    try withUnblockedSignals { try process.run() }
-    let group = DispatchGroup()
-    nonisolated(unsafe) var errorBytes = Data()
-    group.enter()
-    DispatchQueue.global().async {
-      errorBytes = error.fileHandleForReading.readDataToEndOfFile()
-      group.leave()
-    }
-    let outputBytes = output.fileHandleForReading.readDataToEndOfFile()
-    group.wait()
-    process.waitUntilExit()
-    return Result(
-      status: process.terminationStatus, output: String(decoding: outputBytes, as: UTF8.self),
-      error: String(decoding: errorBytes, as: UTF8.self))
+    return CommandResult(
+      commandLine: arguments.joined(separator: " "),
+      status: try spawnDetached(arguments, environment: fullEnvironment), standardOutput: "",
+      standardError: "")
   }
 
   /// Starts `arguments` with posix_spawn (no signal blocked, stdout and stderr to /dev/null) and
@@ -104,18 +66,8 @@ enum SessionTestSupport {
     return (status >> 8) & 0xff
   }
 
-  /// Runs `body` with no signal blocked on this thread.
-  static func withUnblockedSignals(_ body: () throws -> Void) rethrows {
-    var empty = sigset_t()
-    var previous = sigset_t()
-    sigemptyset(&empty)
-    pthread_sigmask(SIG_SETMASK, &empty, &previous)
-    defer { pthread_sigmask(SIG_SETMASK, &previous, nil) }
-    try body()
-  }
-
   /// Runs the CLI under test.
-  static func phasesplit(_ arguments: [String], environment: [String: String] = [:]) throws -> Result {
+  static func phasesplit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     let tool = try #require(tool, "build phasesplit first (swift build) or set PHASESPLIT_TEST_TOOL")
     return try run([tool] + arguments, environment: environment)
   }
@@ -142,8 +94,8 @@ enum SessionTestSupport {
     }
     for (name, value) in arguments.sorted(by: { $0.key < $1.key }) { command += ["--arg", name, value] }
     let result = try run(command)
-    try #require(result.status == 0, "nix-instantiate failed: \(result.error)")
-    return try #require(result.output.split(separator: "\n").last.map(String.init))
+    try #require(result.status == 0, "nix-instantiate failed: \(result.standardError)")
+    return try #require(result.standardOutput.split(separator: "\n").last.map(String.init))
   }
 
   /// The synthetic split package of Tests/IntegrationTests/Session/synthetic-chain.nix.
@@ -157,6 +109,6 @@ enum SessionTestSupport {
     let result = try? run([
       "nix-instantiate", "--eval", "-E", "(import \(fixtures) { }) ? \(attribute)",
     ])
-    return result?.output.trimmingCharacters(in: .whitespacesAndNewlines) == "true"
+    return result?.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines) == "true"
   }
 }
