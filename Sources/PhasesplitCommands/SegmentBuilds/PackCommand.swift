@@ -18,7 +18,9 @@ struct PackCommand: ParsableCommand {
   @Option(name: .shortAndLong, help: "The archive file to write (replaced atomically).")
   var output: String
 
-  @Option(name: .customLong("exclude"), help: "A path relative to DIR to leave out (repeatable).")
+  @Option(
+    name: .customLong("exclude"),
+    help: ArgumentHelp("A path relative to the directory to leave out (repeatable).", valueName: "path"))
   var excludes: [String] = []
 
   @Flag(help: "Store exact nanosecond mtimes instead of ranks (archives are then not reproducible).")

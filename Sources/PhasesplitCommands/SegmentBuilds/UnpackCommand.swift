@@ -16,7 +16,9 @@ struct UnpackCommand: ParsableCommand {
   @Argument(help: "The archive to read.")
   var archive: String
 
-  @Option(name: .customShort("C"), help: "The directory to extract into (created if missing).")
+  @Option(
+    name: .customShort("C"),
+    help: ArgumentHelp("The directory to extract into (created if missing).", valueName: "directory"))
   var directory: String
 
   func run() throws {
