@@ -1,4 +1,5 @@
 import Foundation
+import NixEmission
 import Testing
 
 /// The Nix library evaluated on the fixtures (no builds): segments, attribute placement and
@@ -30,6 +31,32 @@ struct NixLibraryTests {
     #expect(names["default"] == ["unpack", "configure", "build", "check", "install"])
     #expect(names["withoutCheck"] == ["unpack", "configure", "build", "install"])
     #expect(names["coarse"] == ["build", "install"])
+  }
+
+  @Test("the overlay adds splitPhases and phasesplitLib to a package set")
+  func overlayAddsTheLibrary() throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    let overlay = NixSyntax.pathLiteral(
+      harness.repositoryRoot.appendingPathComponent("nix-lib/overlay.nix").path)
+    let tool = NixSyntax.pathLiteral(harness.tool.path)
+    let paths = try decode(
+      [String: String].self,
+      try harness.evaluate(
+        """
+        let
+          base = fixtures // { phasesplit = builtins.path { path = \(tool); name = "phasesplit"; }; };
+          pkgs = let final = base // (import \(overlay)) final base; in final;
+        in
+        {
+          viaOverlay = (pkgs.splitPhases { } pkgs.plainMake).drvPath;
+          viaLibrary = (pkgs.phasesplitLib.splitPhases { } pkgs.plainMake).drvPath;
+          direct = (phasesplitLib.splitPhases { } fixtures.plainMake).drvPath;
+        }
+        """))
+    #expect(paths["direct"]?.hasSuffix("-plain-greet-1.0.drv") == true)
+    #expect(paths["viaOverlay"] == paths["direct"])
+    #expect(paths["viaLibrary"] == paths["direct"])
   }
 
   @Test("an explicit phases list groups a custom phase with the standard phase before it")
