@@ -50,6 +50,11 @@ source "$__phasesplitRunnerDir/previous-segment.sh"
 # shellcheck source=nix-lib/runner/relocate-phase.sh
 source "$__phasesplitRunnerDir/relocate-phase.sh"
 
+# Structured attributes: phasesplit enter wrote .attrs.sh as Nix does; it declares the settings.
+if [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
+  # shellcheck disable=SC1091 # written by phasesplit enter for this shell
+  source "$NIX_BUILD_TOP/.attrs.sh"
+fi
 __phasesplitReadSettings
 __phasesplitSetOutputs __phasesplitStandIn
 __phasesplitUnpackPrevious

@@ -20,6 +20,8 @@ public struct DerivationSummary: Sendable, Equatable {
   public var arguments: [String] = []
   /// Whether the derivation uses structured attributes (`__json`).
   public var usesStructuredAttributes = false
+  /// The parsed `__json` value when the derivation uses structured attributes.
+  public var structuredAttributes: JSONValue?
 
   /// Creates a summary.
   public init(
@@ -59,5 +61,6 @@ public struct DerivationSummary: Sendable, Equatable {
       inputSources: derivation.inputSources, attributes: attributes)
     arguments = derivation.arguments
     usesStructuredAttributes = derivation.hasStructuredAttributes
+    structuredAttributes = derivation.structuredAttributes
   }
 }

@@ -1,3 +1,4 @@
+import Derivations
 import Foundation
 import NixInterface
 
@@ -31,11 +32,6 @@ extension BuildSession {
       throw .unreadableDerivation(
         path: plan.next.derivationPath, detail: "it is not in the closure of \(finalDerivationPath)")
     }
-    if next.usesStructuredAttributes {
-      throw .enterUnavailable(
-        reason: "\(chain.packageName) uses structured attributes (__structuredAttrs), which `enter` does not "
-          + "set up yet; use `nix-shell` on segment \(plan.next.derivationPath) instead.")
-    }
     guard let runnerScript = next.arguments.last(where: { $0.hasSuffix("/segment-runner.sh") }) else {
       throw .enterUnavailable(
         reason: "\(plan.next.derivationPath) is not run by the phasesplit segment runner.")
@@ -48,8 +44,21 @@ extension BuildSession {
     }
     let archive = try await realise(plan.restored.derivationPath)
     let scratch = try makeScratchDirectory()
-    var environment = next.attributes
-    environment["phasesplitPrevious"] = archive
+    var environment: [String: String]
+    if let structured = next.structuredAttributes {
+      // As in the sandbox: the attributes reach the build only through .attrs.json and .attrs.sh.
+      do {
+        try Self.writeStructuredAttributeFiles(
+          structured, previous: archive, outputs: Self.outputPaths(of: next), into: scratch + "/build")
+      } catch {
+        try? FileManager.default.removeItem(atPath: scratch)
+        throw error
+      }
+      environment = [:]
+    } else {
+      environment = next.attributes
+      environment["phasesplitPrevious"] = archive
+    }
     environment.merge(Self.sandboxVariables(cores: 1)) { $1 }
     environment["PHASESPLIT_ENTER_DIR"] = scratch
     environment["PHASESPLIT_ENTER_LABEL"] = chain.packageName
@@ -60,6 +69,35 @@ extension BuildSession {
       arguments: ["unshare", "--mount", "--propagation", "private", "env", "-i"] + assignments
         + ["/bin/bash", "--noprofile", "--norc", enterScript, "mount"],
       scratchDirectory: scratch)
+  }
+
+  /// The paths Nix gives `derivation`'s outputs: the recorded path, or for a floating
+  /// content-addressed output the placeholder its environment names it by.
+  static func outputPaths(of derivation: DerivationSummary) -> [String: String] {
+    derivation.outputPaths.reduce(into: [:]) { paths, output in
+      paths[output.key] = output.value.isEmpty ? derivation.attributes[output.key] ?? "" : output.value
+    }
+  }
+
+  /// Writes `.attrs.json` and `.attrs.sh` as Nix does for `attributes` (the `__json` value) into
+  /// `buildDirectory`, with `phasesplitPrevious` set to the realised archive `previous`.
+  static func writeStructuredAttributeFiles(
+    _ attributes: JSONValue, previous: String, outputs: [String: String], into buildDirectory: String
+  ) throws(BuildSessionError) {
+    var document = attributes
+    if var members = attributes.objectMembers {
+      members.removeAll { $0.key == "phasesplitPrevious" }
+      members.append(JSONValue.Member(key: "phasesplitPrevious", value: .string(previous)))
+      document = .object(members)
+    }
+    let files = try StructuredAttributeFiles(attributes: document, outputs: outputs)
+    for (name, text) in [(".attrs.json", files.json), (".attrs.sh", files.shell)] {
+      let path = buildDirectory + "/" + name
+      guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8)) else {
+        throw .enterUnavailable(
+          reason: "cannot write \(path); check the space and permissions of the temporary directory.")
+      }
+    }
   }
 
   /// Replaces this process with `launch` (never returns on success).

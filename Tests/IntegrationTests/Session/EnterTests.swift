@@ -63,6 +63,34 @@ struct EnterTests {
     #expect(failing.status == 7)
   }
 
+  @Test func structuredAttributesReachTheEnteredShell() throws {
+    let suffix = Self.suffix()
+    let built = try Support.phasesplit(
+      ["build"] + Self.package("structuredAttrs", suffix: suffix) + ["--no-out-link"])
+    try #require(built.status == 0, "\(built.standardOutput)\n\(built.standardError)")
+    let command = [
+      "echo \"flags=${#makeFlags[@]}:${makeFlags[1]}\"",
+      "echo \"audience=${greeterSettings[audience]}\"",
+      "echo \"next=$curPhase\"", "pwd", "type installPhase | head -n 1",
+      "runPhase installPhase", "cat \"$out/share/doc/plain-greet/greetings.txt\"",
+    ].joined(separator: "; ")
+    let entered = try Support.phasesplit(
+      ["enter"] + Self.package("structuredAttrs", suffix: suffix) + [
+        "--phase", "installPhase", "--command", "set -e; " + command,
+      ])
+    #expect(entered.status == 0, "\(entered.standardOutput)\n\(entered.standardError)")
+    let lines = entered.standardOutput.split(separator: "\n").map(String.init)
+    #expect(lines.contains("flags=2:GREETING=Good day"))
+    #expect(lines.contains("audience=structured world"))
+    #expect(lines.contains("next=installPhase"))
+    #expect(lines.contains { $0.hasPrefix("/build/") })
+    #expect(lines.contains("installPhase is a function"))
+    #expect(lines.filter { $0.contains("structured world") && !$0.hasPrefix("audience=") }.count == 2)
+    #expect(
+      !(entered.standardOutput + entered.standardError).contains(" -c -o "), "installPhase must not recompile"
+    )
+  }
+
   @Test func interactiveShellUnderTmux() throws {
     let suffix = Self.suffix()
     try buildEarlierSegmentsByFailing(suffix: suffix)
