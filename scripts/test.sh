@@ -18,6 +18,19 @@ shellcheck -x "${shell_files[@]}"
 echo "== build (release, static Swift runtime)" >&2
 swift build -c release --static-swift-stdlib --product phasesplit
 
+echo "== fixture toolchain" >&2
+# The stdenv and tool hooks are builders that finish within moments, the kind Nix now and then
+# kills as they exit under load (NixOS/nix#2176). Build them once, serially, with a retry, before
+# the parallel tests all need them at the same time.
+NIX_CONFIG="${NIX_CONFIG:-$(cat fixtures/nix.conf)}"
+export NIX_CONFIG
+for attempt in 1 2 3; do
+  if nix-build fixtures --no-out-link -A stdenv -A tools.cmake -A tools.ninja -A tools.meson >/dev/null; then
+    break
+  fi
+  [ "$attempt" -lt 3 ] || exit 1
+done
+
 echo "== tests" >&2
 export PHASESPLIT_TEST_TOOL="$PWD/.build/release/phasesplit"
 swift test --parallel

@@ -42,7 +42,7 @@ import Testing
     let token = NixFixture.uniqueToken()
     let path = try await NixFixture.instantiate(
       NixFixture.derivationExpression(
-        name: "streamed-\(token)", script: "echo building-\(token); echo ok > $out")
+        name: "streamed-\(token)", script: "/bin/sleep 0.5; echo building-\(token); echo ok > $out")
     )
     let runner = NixRunner()
     let report = try await runner.dryRun([path])

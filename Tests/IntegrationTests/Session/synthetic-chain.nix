@@ -29,6 +29,8 @@ let
         args = [
           "-c"
           ''
+            # A moment's pause: Nix now and then kills builders that exit at once (NixOS/nix#2176).
+            /bin/sleep 0.3
             for phase in $phasesplitPhases; do
               echo "@nix { \"action\": \"setPhase\", \"phase\": \"$phase\" }" >&$NIX_LOG_FD
               echo "running $phase"
