@@ -11,6 +11,14 @@ enum FixtureDerivations {
   static let packageRoot = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
+  /// A runner with the project's Nix settings (`fixtures/nix.conf`) added to the caller's.
+  static var runner: NixRunner {
+    let path = packageRoot.appendingPathComponent("fixtures/nix.conf").path
+    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+    return NixRunner(
+      settings: (try? NixSettings(parsingConfiguration: text, origin: path)) ?? .machineConfiguration)
+  }
+
   static var fixturesPath: String { packageRoot.appendingPathComponent("fixtures").path }
   static var nixLibraryPath: String { packageRoot.appendingPathComponent("nix-lib").path }
 
@@ -21,7 +29,7 @@ enum FixtureDerivations {
 
   /// Instantiates `fixtures.ATTRIBUTE` and reads its `.drv`.
   static func fixture(_ attribute: String) async throws -> Derivation {
-    let paths = try await NixRunner().instantiate(file: fixturesPath, attribute: attribute)
+    let paths = try await runner.instantiate(file: fixturesPath, attribute: attribute)
     return try Derivation.read(path: try #require(paths.first))
   }
 
@@ -29,7 +37,7 @@ enum FixtureDerivations {
   /// fixture set) and reads its `.drv`.
   static func stdenvDerivation(_ attributes: String) async throws -> Derivation {
     let expression = "let pkgs = import \(fixturesPath) { }; in pkgs.stdenv.mkDerivation (\(attributes))"
-    let paths = try await NixRunner().instantiate(expression: expression)
+    let paths = try await runner.instantiate(expression: expression)
     return try Derivation.read(path: try #require(paths.first))
   }
 
@@ -58,6 +66,6 @@ enum FixtureDerivations {
         carried = lib.placeAttributes { inherit segments placement; } attrs;
       }
       """
-    return try await NixRunner().evaluate(expression: expression)
+    return try await runner.evaluate(expression: expression)
   }
 }

@@ -7,9 +7,9 @@ public struct BuildSession: Sendable {
   /// The runner for Nix (carries the Nix settings as `NIX_CONFIG`).
   public var runner: NixRunner
 
-  /// Creates a session running Nix with `settings` (default: the project's sandbox settings),
+  /// Creates a session running Nix with `settings` (default: none, the machine's configuration)
   /// added to the caller's `NIX_CONFIG`.
-  public init(settings: NixSettings = .projectDefault) {
+  public init(settings: NixSettings = .machineConfiguration) {
     runner = NixRunner(settings: settings)
   }
 

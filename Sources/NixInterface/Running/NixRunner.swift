@@ -9,13 +9,14 @@ import SystemPackage
   import Darwin
 #endif
 
-/// Runs Nix programs with phasesplit's ``NixSettings``.
+/// Runs Nix programs with the machine's Nix configuration plus the runner's ``NixSettings``
+/// (none by default).
 ///
 /// Output is captured; a non-zero exit becomes a ``NixCommandError`` that carries the command line
 /// and the tail of standard error. The typed operations (``instantiate(file:attribute:arguments:)``,
 /// ``realise(_:options:standardErrorLine:)``, …) live in extensions.
 public struct NixRunner: Sendable {
-  /// The options every command gets.
+  /// The options every command gets on top of the caller's configuration.
   public var settings: NixSettings
   /// The directory holding `nix-instantiate`, `nix-build` and `nix-store`; `nil` to search `PATH`.
   public var binaryDirectory: String?
@@ -24,7 +25,7 @@ public struct NixRunner: Sendable {
   static let outputLimit = 64 << 20
 
   /// Creates a runner.
-  public init(settings: NixSettings = .projectDefault, binaryDirectory: String? = nil) {
+  public init(settings: NixSettings = .machineConfiguration, binaryDirectory: String? = nil) {
     self.settings = settings
     self.binaryDirectory = binaryDirectory
   }

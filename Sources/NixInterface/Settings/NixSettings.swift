@@ -1,10 +1,11 @@
-/// Nix configuration options passed to every Nix command phasesplit runs, in `nix.conf` syntax.
+/// Nix configuration options phasesplit adds to every Nix command it runs, in `nix.conf` syntax.
 ///
-/// The default is the project's build environment (`fixtures/nix.conf`): a sandbox that sees the
-/// host's `/bin /usr /lib /lib64`, no substituters, single-user operation, and the
-/// `nix-command` and `ca-derivations` experimental features. The options reach Nix through the
-/// `NIX_CONFIG` environment variable, appended to any `NIX_CONFIG` the caller already has, so
-/// that they take precedence.
+/// By default there are none: Nix runs with the machine's configuration (`nix.conf`, the
+/// caller's `NIX_CONFIG`), passed on unchanged. Options come only from the user (`--option NAME
+/// VALUE`) or from a feature that needs one, which adds to the user's value with an `extra-`
+/// option (``addingExperimentalFeature(_:)``) rather than replacing it. The options reach Nix
+/// through the `NIX_CONFIG` environment variable, appended to any `NIX_CONFIG` the caller already
+/// has, so that they take precedence as `--option` does for `nix-build`.
 public struct NixSettings: Sendable, Equatable {
   /// One `name = value` option.
   public struct Option: Sendable, Equatable {
@@ -27,15 +28,6 @@ public struct NixSettings: Sendable, Equatable {
   public init(options: [Option]) {
     self.options = options
   }
-
-  /// The project's sandbox settings (the options of `fixtures/nix.conf`).
-  public static let projectDefault = NixSettings(options: [
-    Option(name: "sandbox", value: "true"),
-    Option(name: "extra-sandbox-paths", value: "/bin /usr /lib /lib64"),
-    Option(name: "substituters", value: ""),
-    Option(name: "build-users-group", value: ""),
-    Option(name: "experimental-features", value: "nix-command ca-derivations"),
-  ])
 
   /// No options: Nix runs with the machine's own configuration.
   public static let machineConfiguration = NixSettings(options: [])
@@ -70,6 +62,18 @@ public struct NixSettings: Sendable, Equatable {
     var copy = self
     copy.options.removeAll { $0.name == name }
     copy.options.append(Option(name: name, value: value))
+    return copy
+  }
+
+  /// Returns the settings with the experimental feature `feature` added to the user's features
+  /// (`extra-experimental-features`, which Nix adds to `experimental-features`), once.
+  public func addingExperimentalFeature(_ feature: String) -> NixSettings {
+    let name = "extra-experimental-features"
+    if options.contains(where: { $0.name == name && $0.value.split(separator: " ").contains(feature[...]) }) {
+      return self
+    }
+    var copy = self
+    copy.options.append(Option(name: name, value: feature))
     return copy
   }
 

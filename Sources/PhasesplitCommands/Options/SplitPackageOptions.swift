@@ -31,6 +31,8 @@ struct SplitPackageOptions: ParsableArguments {
   @Option(help: "Split after these segments (comma-separated: unpack, configure, build, check).")
   var boundaries: String?
 
+  @OptionGroup var nix: NixOptions
+
   func validate() throws {
     if (derivation == nil) == (file == nil) {
       throw ValidationError("name the package either as a .drv path or with -f FILE [-A ATTR]")
@@ -58,7 +60,7 @@ struct SplitPackageOptions: ParsableArguments {
       words += argument.commandLineArguments
     }
     if let boundaries { words += ["--boundaries", boundaries] }
-    return words
+    return words + nix.words
   }
 
   /// The final segment `.drv` path: a split package as it is, any other package split at
@@ -70,7 +72,7 @@ struct SplitPackageOptions: ParsableArguments {
   /// The final segment `.drv` path of `installable` (this package with other arguments), split
   /// at `--boundaries` as needed.
   func resolve(_ installable: InstallableSpec) async throws -> String {
-    try await PackageSplitter.forCurrentExecutable(runner: NixRunner())
+    try await PackageSplitter.forCurrentExecutable(runner: nix.runner)
       .finalSegmentDerivation(of: installable, boundaries: Boundary.parse(list: boundaries))
   }
 }

@@ -20,6 +20,8 @@ public struct AnalyzeCommand: AsyncParsableCommand {
 
   @OptionGroup public var installable: InstallableOptions
 
+  @OptionGroup var nix: NixOptions
+
   @Option(
     help: ArgumentHelp(
       "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"))
@@ -31,7 +33,7 @@ public struct AnalyzeCommand: AsyncParsableCommand {
   public init() {}
 
   public func run() async throws {
-    let package = try await ResolvedPackage.resolve(try installable.spec(), runner: NixRunner())
+    let package = try await ResolvedPackage.resolve(try installable.spec(), runner: nix.runner)
     let report = try AnalysisReport(
       analysing: DerivationAttributes(package.derivation), derivationPath: package.path,
       boundaries: try Boundary.parse(list: boundaries),

@@ -32,7 +32,7 @@ struct BuildCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let session = BuildSession()
+    let session = BuildSession(settings: package.nix.settings)
     let finalPath = try await package.resolve()
     let request = BuildRequest(
       finalDerivationPath: finalPath, keepGoing: keepGoing,

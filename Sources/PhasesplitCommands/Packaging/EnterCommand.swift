@@ -31,7 +31,7 @@ struct EnterCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let session = BuildSession()
+    let session = BuildSession(settings: package.nix.settings)
     let finalPath = try await package.resolve()
     let target: EnterTarget =
       if let segment { .afterSegment(segment) } else if let phase { .beforePhase(phase) } else {

@@ -48,7 +48,7 @@ struct ExplainCommand: AsyncParsableCommand {
   }
 
   func run() async throws {
-    let session = BuildSession()
+    let session = BuildSession(settings: package.nix.settings)
     let current = try await package.resolve()
     let older: String
     if let against {

@@ -15,13 +15,16 @@ public struct ShowDerivationCommand: AsyncParsableCommand {
 
   @OptionGroup public var installable: InstallableOptions
 
+  @OptionGroup var nix: NixOptions
+
   @Flag(help: "Print JSON in the format of `nix show-derivation`.")
   public var json = false
 
   public init() {}
 
   public func run() async throws {
-    let derivations = try await InstallableResolver().resolveDerivations(try installable.spec())
+    let derivations = try await InstallableResolver(runner: nix.runner).resolveDerivations(
+      try installable.spec())
     if json {
       let document = JSONValue.object(
         derivations.map { JSONValue.Member(key: $0.path, value: $0.derivation.jsonValue) })

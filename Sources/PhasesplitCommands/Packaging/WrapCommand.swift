@@ -20,6 +20,8 @@ public struct WrapCommand: AsyncParsableCommand {
 
   @OptionGroup public var installable: InstallableOptions
 
+  @OptionGroup var nix: NixOptions
+
   @Option(
     help: ArgumentHelp(
       "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"))
@@ -32,14 +34,19 @@ public struct WrapCommand: AsyncParsableCommand {
   @Flag(help: "Instantiate the written file and print each segment's name and .drv path.")
   public var instantiate = false
 
-  @Flag(help: "Make earlier segments floating content-addressed derivations (ca-derivations).")
+  @Flag(
+    help: """
+      Make earlier segments floating content-addressed derivations (adds ca-derivations to the \
+      experimental features Nix runs with).
+      """)
   public var contentAddressed = false
 
   public init() {}
 
   public func run() async throws {
     let spec = try installable.spec()
-    let splitter = try PackageSplitter.forCurrentExecutable(runner: NixRunner())
+    let settings = contentAddressed ? nix.settings.addingExperimentalFeature("ca-derivations") : nix.settings
+    let splitter = try PackageSplitter.forCurrentExecutable(runner: NixRunner(settings: settings))
     let package = try await ResolvedPackage.resolve(spec, runner: splitter.runner)
     let expression = try splitter.wrapExpression(
       for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),

@@ -11,7 +11,7 @@ import Testing
     .deletingLastPathComponent().appendingPathComponent("fixtures/default.nix").path
 
   @Test func wholeFixtureGraphRoundTrips() async throws {
-    let runner = NixRunner()
+    let runner = NixFixture.runner
     let roots = try await runner.instantiate(file: Self.fixturesFile)
     #expect(roots.count >= 10)
     let closure = try await runner.queryRequisites(of: roots).filter { $0.hasSuffix(".drv") }
@@ -26,7 +26,7 @@ import Testing
   }
 
   @Test func stdenvAttributes() async throws {
-    let runner = NixRunner()
+    let runner = NixFixture.runner
     let hello = try Derivation.read(
       path: try #require(try await runner.instantiate(file: Self.fixturesFile, attribute: "hello").first))
     #expect(hello.name == "hello-2.10")

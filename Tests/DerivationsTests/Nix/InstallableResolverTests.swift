@@ -62,7 +62,8 @@ import Testing
     let drvPaths = try await resolver.resolve(.file(file, attribute: "pkg", arguments: []))
     let directory = try NixFixture.makeTemporaryDirectory()
     let link = directory.appendingPathComponent("result").path
-    let outputs = try await NixRunner().realise(drvPaths, options: NixBuildOptions(outLink: .path(link)))
+    let outputs = try await NixFixture.runner.realise(
+      drvPaths, options: NixBuildOptions(outLink: .path(link)))
     let output = try #require(outputs.first)
     #expect(try await resolver.resolve(.path(output)) == drvPaths)
     #expect(try await resolver.resolve(.path(link)) == drvPaths)
@@ -118,7 +119,7 @@ import Testing
 
   @Test func outputWithoutDeriver() async throws {
     let source = try NixFixture.writeFile(named: "added-\(NixFixture.uniqueToken()).txt", contents: "data\n")
-    let added = try await NixRunner().addToStore(path: source)
+    let added = try await NixFixture.runner.addToStore(path: source)
     #expect(added.hasPrefix("/nix/store/"))
     await #expect(throws: InstallableError.unknownDeriver(outputPath: added)) {
       _ = try await resolver.resolve(.path(added))

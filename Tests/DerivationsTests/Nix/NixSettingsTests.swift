@@ -3,14 +3,20 @@ import NixInterface
 import Testing
 
 @Suite struct NixSettingsTests {
-  /// The built-in default must stay equal to the project's `fixtures/nix.conf`.
-  @Test func defaultMatchesProjectConfiguration() throws {
-    let packageRoot = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-      .deletingLastPathComponent()
-    let path = packageRoot.appendingPathComponent("fixtures/nix.conf").path
-    let text = try String(contentsOfFile: path, encoding: .utf8)
-    #expect(try NixSettings(parsingConfiguration: text, origin: path) == NixSettings.projectDefault)
+  /// The fixtures' configuration parses (tests, demo and benchmarks opt into it).
+  @Test func projectConfigurationParses() throws {
+    let settings = try NixSettings(
+      parsingConfiguration: NixFixture.nixConfiguration, origin: "fixtures/nix.conf")
+    #expect(settings.value(of: "sandbox") == "true")
+  }
+
+  @Test func addsExperimentalFeaturesWithoutReplacing() {
+    let added = NixSettings.machineConfiguration.addingExperimentalFeature("ca-derivations")
+    #expect(added.configurationText == "extra-experimental-features = ca-derivations")
+    #expect(added.addingExperimentalFeature("ca-derivations") == added)
+    #expect(
+      added.nixConfigValue(inheriting: "experimental-features = nix-command flakes")
+        == "experimental-features = nix-command flakes\nextra-experimental-features = ca-derivations")
   }
 
   @Test func parsesCommentsAndBlankLines() throws {
@@ -35,7 +41,7 @@ import Testing
 
   @Test func settingsReachNix() async throws {
     let runner = NixRunner(
-      settings: NixSettings.projectDefault.setting("allowed-uris", to: "phasesplit-probe"))
+      settings: NixFixture.runner.settings.setting("allowed-uris", to: "phasesplit-probe"))
     let value = try await runner.evaluate(expression: "builtins.getEnv \"NIX_CONFIG\"")
     #expect(value.stringValue?.contains("allowed-uris = phasesplit-probe") == true)
   }

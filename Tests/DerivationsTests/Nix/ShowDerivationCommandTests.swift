@@ -41,7 +41,7 @@ struct ShowDerivationCommandTests {
       let nix = try PhasesplitTool.runProgram(
         "/usr/bin/env",
         ["nix", "show-derivation", path],
-        environment: ["NIX_CONFIG": NixSettings.projectDefault.configurationText]
+        environment: ["NIX_CONFIG": NixFixture.nixConfiguration]
       )
       #expect(nix.status == 0, "\(nix.standardError)")
       #expect(ours.standardOutput == nix.standardOutput, "\(path)")

@@ -4,6 +4,22 @@ import NixInterface
 
 /// Helpers that make real `.drv` files with the installed Nix, each test in its own directory.
 enum NixFixture {
+  /// The project's Nix settings for tests (`fixtures/nix.conf`), which the tests opt into.
+  static let nixConfiguration: String = {
+    let packageRoot = URL(fileURLWithPath: #filePath)
+      .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+      .deletingLastPathComponent()
+    let path = packageRoot.appendingPathComponent("fixtures/nix.conf").path
+    return (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+  }()
+
+  /// A runner with the project's Nix settings added to the caller's.
+  static var runner: NixRunner {
+    NixRunner(
+      settings: (try? NixSettings(parsingConfiguration: nixConfiguration, origin: "fixtures/nix.conf"))
+        ?? .machineConfiguration)
+  }
+
   /// A fresh directory under the system temporary directory.
   static func makeTemporaryDirectory() throws -> URL {
     let directory = FileManager.default.temporaryDirectory
@@ -26,7 +42,7 @@ enum NixFixture {
 
   /// Instantiates a Nix expression and returns its single `.drv` path.
   static func instantiate(_ expression: String) async throws -> String {
-    let paths = try await NixRunner().instantiate(expression: expression)
+    let paths = try await runner.instantiate(expression: expression)
     guard paths.count == 1 else { throw FixtureError("expected one derivation, got \(paths)") }
     return paths[0]
   }

@@ -25,10 +25,10 @@ enum PhasesplitTool {
     var standardError: String
   }
 
-  /// Runs the tool with `arguments`.
+  /// Runs the tool with `arguments` and the project's Nix settings (`NIX_CONFIG`).
   static func run(_ arguments: [String]) throws -> Run {
     guard let path else { throw FixtureError("phasesplit is not built; run swift build first") }
-    return try runProgram(path, arguments)
+    return try runProgram(path, arguments, environment: ["NIX_CONFIG": NixFixture.nixConfiguration])
   }
 
   /// Runs `program` (a path) with `arguments`, collecting both output streams.

@@ -1,4 +1,5 @@
 import Foundation
+import NixInterface
 
 /// The package checkout the integration tests run from: its root, the project's Nix settings and
 /// the built phasesplit executable.
@@ -15,6 +16,14 @@ enum TestPackage {
     let file = root.appendingPathComponent("fixtures/nix.conf")
     return ["NIX_CONFIG": (try? String(contentsOf: file, encoding: .utf8)) ?? ""]
   }()
+
+  /// A runner for in-process Nix calls with the project's settings added to the caller's.
+  static var nixRunner: NixRunner {
+    let text = nixEnvironment["NIX_CONFIG"] ?? ""
+    return NixRunner(
+      settings: (try? NixSettings(parsingConfiguration: text, origin: "fixtures/nix.conf"))
+        ?? .machineConfiguration)
+  }
 
   /// Any built tool, for commands that run outside the Nix sandbox: PHASESPLIT_TEST_TOOL, else
   /// the more recently built of `.build/release/phasesplit` and `.build/debug/phasesplit` (a

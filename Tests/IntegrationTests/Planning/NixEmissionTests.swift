@@ -47,7 +47,7 @@ import Testing
       ("count", .number("3")), ("ratio", .number("-2.5e1")), ("on", .bool(true)), ("none", .null),
       ("items", .list([.string("a"), .attributes([("b", .string("c"))])])),
     ])
-    let evaluated = try await NixRunner().evaluate(expression: value.rendered())
+    let evaluated = try await TestPackage.nixRunner.evaluate(expression: value.rendered())
     #expect(evaluated["count"]?.integerValue == 3)
     #expect(evaluated["ratio"]?.doubleValue == -25)
     #expect(evaluated["on"] == .bool(true) && evaluated["none"] == .null)

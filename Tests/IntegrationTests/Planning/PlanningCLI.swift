@@ -55,7 +55,7 @@ enum PlanningCLI {
 
   /// Instantiates `fixtures.ATTRIBUTE` and returns its `.drv` path.
   static func fixtureDerivation(_ attribute: String) async throws -> String {
-    let paths = try await NixRunner().instantiate(file: fixturesPath, attribute: attribute)
+    let paths = try await TestPackage.nixRunner.instantiate(file: fixturesPath, attribute: attribute)
     return try #require(paths.first)
   }
 }

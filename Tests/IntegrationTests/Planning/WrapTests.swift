@@ -13,12 +13,13 @@ import Testing
       "line\nbreak\tand tab\r", "''indented''", "unicode ✓ ü", "\\${escaped}", "$\\{x}",
     ]
     let list = "[ " + samples.map(NixSyntax.stringLiteral).joined(separator: " ") + " ]"
-    let value = try await NixRunner().evaluate(expression: list)
+    let value = try await TestPackage.nixRunner.evaluate(expression: list)
     #expect(value.arrayValue?.compactMap(\.stringValue) == samples)
     let attributes = NixValue.attributes([
       ("with space", .string("a")), ("rec", .string("b")), ("ok-name'", .null),
     ])
-    let names = try await NixRunner().evaluate(expression: "builtins.attrNames \(attributes.rendered())")
+    let names = try await TestPackage.nixRunner.evaluate(
+      expression: "builtins.attrNames \(attributes.rendered())")
     #expect(names.arrayValue?.compactMap(\.stringValue) == ["ok-name'", "rec", "with space"])
   }
 
@@ -45,7 +46,7 @@ import Testing
         split = lib.splitPhases { } (import \(PlanningCLI.fixturesPath) { }).\(fixture);
       in map (name: split.passthru.segments.${name}) split.passthru.segmentNames
       """
-    let libraryPaths = try await NixRunner().instantiate(expression: expression)
+    let libraryPaths = try await TestPackage.nixRunner.instantiate(expression: expression)
     #expect(segments.map(\.last) == libraryPaths)
   }
 
@@ -60,7 +61,7 @@ import Testing
     ])
     #expect(run.status == 0, "\(run.standardError)")
     let finalPath = try #require(run.standardOutput.split(separator: "\n").last?.split(separator: " ").last)
-    let environment = try await NixRunner().evaluate(
+    let environment = try await TestPackage.nixRunner.evaluate(
       expression: "(import \(file)).drvAttrs.postInstall")
     #expect(environment.stringValue == "\necho \"${x}\"")
     #expect(finalPath.hasSuffix("plain-greet-1.0.drv"))
@@ -119,7 +120,7 @@ import Testing
     let directory = try PlanningCLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let (file, _) = try await wrapBarePlainMake(in: directory, tool: try TestPackage.tool())
-    let inputs = try await NixRunner().evaluate(
+    let inputs = try await TestPackage.nixRunner.evaluate(
       expression: """
         let split = import \(file); in
         builtins.attrNames (builtins.getContext (split.passthru.segments.unpack.drvAttrs.src
@@ -135,7 +136,7 @@ import Testing
     defer { try? FileManager.default.removeItem(at: directory) }
     let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try TestPackage.sandboxTool())
     let check = try #require(segments.first { $0.first == "check" }?.last)
-    let built = try await NixRunner().realise([check])
+    let built = try await TestPackage.nixRunner.realise([check])
     let archive = try #require(built.first)
     #expect(FileManager.default.fileExists(atPath: archive + "/tree.pst"))
     #expect(FileManager.default.fileExists(atPath: archive + "/state.sh"))
@@ -154,7 +155,7 @@ import Testing
     let directory = try PlanningCLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let (_, segments) = try await wrapBarePlainMake(in: directory, tool: try TestPackage.sandboxTool())
-    let built = try await NixRunner().realise([try #require(segments.last?.last)])
+    let built = try await TestPackage.nixRunner.realise([try #require(segments.last?.last)])
     let output = try #require(built.first)
     let greeting = try PlanningCLI.run(output + "/bin/plain-greet", [])
     #expect(greeting.status == 0)
@@ -162,7 +163,7 @@ import Testing
 
     // Byte-identical to the unsplit build once the output hash parts are mapped.
     let unsplit = try #require(
-      try await NixRunner().realise([try await PlanningCLI.fixtureDerivation("plainMake")]).first)
+      try await TestPackage.nixRunner.realise([try await PlanningCLI.fixtureDerivation("plainMake")]).first)
     let splitDump = try PlanningCLI.dump(output)
     let unsplitDump = PlanningCLI.replacing(
       try PlanningCLI.dump(unsplit), Array(PlanningCLI.hashPart(of: unsplit).utf8),
