@@ -73,7 +73,7 @@ struct RoundTripTests {
     let archive = scratch.appending("a.pst")
     try ArchivePacker.pack(directory: RawPath(source), archive: RawPath(archive))
     let stored = try ArchiveLister.entries(of: RawPath(archive))
-    #expect(stored.map(\.storedTime) == [2, 3, 4, 1, 1].map { $0 * 1_000_000_000 })
+    #expect(stored.map(\.storedTime) == [2, 3, 4, 1, 1].map { FileTime(seconds: $0) })
 
     let reference = Int64(Date().timeIntervalSince1970 * 1e9) - 1_000_000_000
     let restored = scratch.appending("restored")

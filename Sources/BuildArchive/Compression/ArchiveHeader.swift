@@ -25,8 +25,10 @@ public struct ArchiveHeader: Equatable, Sendable {
     return littleEndianBytes(Self.magic) + littleEndianBytes(UInt32(payload.count)) + payload
   }
 
-  /// Parses a header from the first bytes of an archive; nil when they hold no phasesplit header.
-  static func parse(prefix: [UInt8]) -> ArchiveHeader? {
+  /// Parses a header from the first bytes of the archive `path`; nil when they hold no phasesplit
+  /// header. A phasesplit header with a missing, malformed or out-of-range value is an error
+  /// (`ArchiveError.badHeader`), so a damaged header is never mistaken for an archive without one.
+  static func parse(prefix: [UInt8], path: String) throws -> ArchiveHeader? {
     guard prefix.count >= 8, readLittleEndian(prefix, at: 0) == magic else { return nil }
     let length = Int(readLittleEndian(prefix, at: 4))
     guard prefix.count >= 8 + length else { return nil }
@@ -44,7 +46,13 @@ public struct ArchiveHeader: Equatable, Sendable {
       default: continue
       }
     }
-    guard let policy, let maxRank else { return nil }
+    guard let policy else {
+      throw ArchiveError.badHeader(path: path, detail: "no valid mtime-policy line (ranked or exact)")
+    }
+    guard let maxRank, maxRank >= -1, maxRank <= ArchiveClock.greatestMaxRank else {
+      throw ArchiveError.badHeader(
+        path: path, detail: "max-rank is missing or outside -1...\(ArchiveClock.greatestMaxRank)")
+    }
     return ArchiveHeader(mtimePolicy: policy, maxRank: maxRank)
   }
 

@@ -22,6 +22,10 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
   case compressionFailed(path: String, detail: String)
   /// libarchive reported an error while writing an entry.
   case archiveWriteFailed(path: String, entry: String, detail: String)
+  /// A ninja state file is too large for its recorded mtimes to be rewritten in memory.
+  case ninjaStateTooLarge(path: String, size: Int64)
+  /// The archive header is a phasesplit header with a value out of range or malformed.
+  case badHeader(path: String, detail: String)
 
   public var description: String {
     switch self {
@@ -56,6 +60,13 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
       return "zstd compression failed while writing '\(path)': \(detail)"
     case .archiveWriteFailed(let path, let entry, let detail):
       return "cannot add '\(entry)' to archive '\(path)': \(detail)"
+    case .ninjaStateTooLarge(let path, let size):
+      return
+        "cannot pack '\(path)': a ninja state file of \(size) bytes is larger than the \(NinjaTimeMapping.greatestStateFileSize) "
+        + "bytes whose mtimes phasesplit rewrites; remove it (ninja rebuilds everything) or pass --exact-mtimes"
+    case .badHeader(let path, let detail):
+      return
+        "archive '\(path)' has a damaged phasesplit header: \(detail); recreate it with 'phasesplit pack'"
     }
   }
 }

@@ -12,8 +12,8 @@ public struct ArchiveEntryInfo: Codable, Equatable, Sendable {
   public var size: Int64
   /// Symlink target or hard-link target path, escaped like `path`.
   public var linkTarget: String?
-  /// Stored modification time, nanoseconds since the epoch (a rank time in ranked archives).
-  public var storedTime: Int64
+  /// Stored modification time (a rank time in ranked archives).
+  public var storedTime: FileTime
 
   private enum CodingKeys: String, CodingKey {
     case path, type, mode, size, linkTarget
@@ -21,7 +21,8 @@ public struct ArchiveEntryInfo: Codable, Equatable, Sendable {
 
   /// An entry description.
   public init(
-    rawPath: RawPath, type: TreeEntryKind, mode: UInt32, size: Int64, linkTarget: RawPath?, storedTime: Int64
+    rawPath: RawPath, type: TreeEntryKind, mode: UInt32, size: Int64, linkTarget: RawPath?,
+    storedTime: FileTime
   ) {
     self.path = rawPath.description
     self.rawPath = rawPath
@@ -43,7 +44,7 @@ public struct ArchiveEntryInfo: Codable, Equatable, Sendable {
     mode = UInt32(modeText, radix: 8) ?? 0
     size = try container.decode(Int64.self, forKey: .size)
     linkTarget = try container.decodeIfPresent(String.self, forKey: .linkTarget)
-    storedTime = 0
+    storedTime = FileTime(seconds: 0)
   }
 
   /// Encodes `path`, `type`, `mode` (octal text such as "0755"), `size` and `linkTarget`.

@@ -8,32 +8,37 @@ public struct ArchiveClock: Sendable {
   public static let epochSeconds: Int64 = 1
   /// Spacing of restored ranks, in nanoseconds.
   public static let restoredSpacing: Int64 = 1_000
+  /// The greatest `max-rank` an archive may declare: 2^40 ranks spaced 1 µs apart span 12.7 days
+  /// before "now", so restored times stay well inside the file system's range. A tree would need
+  /// that many entries with distinct mtimes to reach it.
+  public static let greatestMaxRank = 1 << 40
 
   /// The greatest rank in the archive.
   public let maxRank: Int
   /// "Now" in nanoseconds since the Unix epoch, fixed when the restore starts.
   public let now: Int64
 
-  /// A clock for restoring an archive whose greatest rank is `maxRank`, as of `now` (nanoseconds).
+  /// A clock for restoring an archive whose greatest rank is `maxRank` (`-1...greatestMaxRank`;
+  /// callers validate), as of `now` (nanoseconds).
   public init(maxRank: Int, now: Int64) {
-    self.maxRank = maxRank
+    self.maxRank = min(max(maxRank, -1), Self.greatestMaxRank)
     self.now = now
   }
 
-  /// The stored time in nanoseconds for `rank`.
-  static func storedTime(rank: Int) -> Int64 {
-    (epochSeconds + Int64(rank)) * 1_000_000_000
+  /// The stored time for `rank`.
+  static func storedTime(rank: Int) -> FileTime {
+    FileTime(seconds: epochSeconds + Int64(rank))
   }
 
   /// The rank that a stored time denotes, or nil when it is not a ranked time.
-  static func rank(storedTime: Int64) -> Int? {
-    guard storedTime % 1_000_000_000 == 0 else { return nil }
-    let rank = storedTime / 1_000_000_000 - epochSeconds
-    return rank >= 0 ? Int(rank) : nil
+  static func rank(storedTime: FileTime) -> Int? {
+    guard storedTime.nanoseconds == 0, storedTime.seconds >= epochSeconds else { return nil }
+    return Int(exactly: storedTime.seconds - epochSeconds)
   }
 
-  /// The restored time in nanoseconds for `rank` (rank -1 is "older than every entry").
-  public func restoredTime(rank: Int) -> Int64 {
-    now - Int64(maxRank - rank) * Self.restoredSpacing
+  /// The restored time for `rank` (`-1...maxRank`; rank -1 is "older than every entry").
+  public func restoredTime(rank: Int) -> FileTime {
+    let distance = Int64(maxRank - min(max(rank, -1), maxRank))
+    return FileTime(nanosecondsSinceEpoch: now - distance * Self.restoredSpacing)
   }
 }

@@ -3,11 +3,11 @@
 /// Ranks are stored in archives as `ArchiveClock.epochSeconds + rank` seconds (see
 /// docs/archive-format.md).
 struct MtimeRanking {
-  /// Distinct times in nanoseconds since the Unix epoch, ascending.
-  let sortedTimes: [Int64]
+  /// Distinct times, ascending.
+  let sortedTimes: [FileTime]
 
   /// The ranking of `times` (duplicates allowed, any order).
-  init<Times: Sequence>(times: Times) where Times.Element == Int64 {
+  init<Times: Sequence>(times: Times) where Times.Element == FileTime {
     var unique = Array(Set(times))
     unique.sort()
     sortedTimes = unique
@@ -17,7 +17,7 @@ struct MtimeRanking {
   var maxRank: Int { sortedTimes.count - 1 }
 
   /// The rank of the greatest tree time that is `<= time`; -1 when `time` is older than every tree time.
-  func rank(atOrBelow time: Int64) -> Int {
+  func rank(atOrBelow time: FileTime) -> Int {
     var low = 0
     var high = sortedTimes.count
     while low < high {

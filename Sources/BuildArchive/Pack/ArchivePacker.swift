@@ -79,6 +79,9 @@ public enum ArchivePacker {
         NinjaTimeMapping.isNinjaStateFile(entry.relativePath.lastComponent),
         entry.linkCount == 1
       {
+        guard entry.size <= NinjaTimeMapping.greatestStateFileSize else {
+          throw ArchiveError.ninjaStateTooLarge(path: source.description, size: entry.size)
+        }
         let original = try FileContents.read(source, size: entry.size)
         let rewritten = ninjaMapping.rewrite(original, name: entry.relativePath.lastComponent)
         try writer.writeFile(entry, storedTime: storedTime, contents: rewritten)

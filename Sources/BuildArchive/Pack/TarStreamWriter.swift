@@ -44,7 +44,7 @@ final class TarStreamWriter {
   }
 
   /// Writes a directory, symlink or regular file entry, reading file contents from `source`.
-  func write(_ entry: TreeEntry, storedTime: Int64, source: RawPath) throws {
+  func write(_ entry: TreeEntry, storedTime: FileTime, source: RawPath) throws {
     let header = makeHeader(entry, storedTime: storedTime)
     defer { archive_entry_free(header) }
     try check(archive_write_header(archive, header), entry: entry.relativePath.description)
@@ -54,7 +54,7 @@ final class TarStreamWriter {
   }
 
   /// Writes a regular file entry whose contents are `contents` (instead of the file on disk).
-  func writeFile(_ entry: TreeEntry, storedTime: Int64, contents: [UInt8]) throws {
+  func writeFile(_ entry: TreeEntry, storedTime: FileTime, contents: [UInt8]) throws {
     var adjusted = entry
     adjusted.size = Int64(contents.count)
     let header = makeHeader(adjusted, storedTime: storedTime)
@@ -66,7 +66,7 @@ final class TarStreamWriter {
   }
 
   /// Writes `entry` as a hard link to the already written `target`.
-  func writeHardLink(_ entry: TreeEntry, storedTime: Int64, target: RawPath) throws {
+  func writeHardLink(_ entry: TreeEntry, storedTime: FileTime, target: RawPath) throws {
     var link = entry
     link.size = 0
     let header = makeHeader(link, storedTime: storedTime)
@@ -80,7 +80,7 @@ final class TarStreamWriter {
     try check(archive_write_close(archive), entry: "")
   }
 
-  private func makeHeader(_ entry: TreeEntry, storedTime: Int64) -> OpaquePointer {
+  private func makeHeader(_ entry: TreeEntry, storedTime: FileTime) -> OpaquePointer {
     let header = archive_entry_new()!
     entry.relativePath.withCString { archive_entry_copy_pathname(header, $0) }
     switch entry.kind {
@@ -94,8 +94,7 @@ final class TarStreamWriter {
     archive_entry_set_uid(header, 0)
     archive_entry_set_gid(header, 0)
     archive_entry_set_size(header, entry.kind == .regularFile ? entry.size : 0)
-    let seconds = storedTime >= 0 ? storedTime / 1_000_000_000 : (storedTime - 999_999_999) / 1_000_000_000
-    archive_entry_set_mtime(header, time_t(seconds), Int(storedTime - seconds * 1_000_000_000))
+    archive_entry_set_mtime(header, time_t(storedTime.seconds), Int(storedTime.nanoseconds))
     return header
   }
 

@@ -8,8 +8,8 @@ struct TreeEntry {
   var permissions: UInt32
   /// Size in bytes for regular files, 0 otherwise.
   var size: Int64
-  /// Modification time in nanoseconds since the Unix epoch.
-  var modificationTime: Int64
+  /// Modification time.
+  var modificationTime: FileTime
   /// Device of the inode, for hard-link detection.
   var device: UInt64
   /// Inode number, for hard-link detection.

@@ -80,7 +80,8 @@ struct TreeScanner {
       kind: kind,
       permissions: UInt32(info.st_mode) & 0o7777,
       size: kind == .regularFile ? Int64(info.st_size) : 0,
-      modificationTime: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec),
+      modificationTime: FileTime(
+        seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec)),
       device: UInt64(info.st_dev),
       inode: UInt64(info.st_ino),
       linkCount: UInt64(info.st_nlink),

@@ -8,8 +8,8 @@ struct ArchiveEntryHeader {
   var permissions: UInt32
   /// Size of the entry's data.
   var size: Int64
-  /// Stored modification time in nanoseconds since the epoch.
-  var modificationTime: Int64
+  /// Stored modification time.
+  var modificationTime: FileTime
   /// Symlink target, for symlinks.
   var symlinkTarget: RawPath?
   /// Hard-link target path, for hard links.

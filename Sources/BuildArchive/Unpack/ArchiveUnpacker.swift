@@ -37,10 +37,7 @@ public enum ArchiveUnpacker {
         permissions &= ~UInt32(0o6000)
         warnings.append("dropped setuid/setgid bits from '\(header.path)'")
       }
-      let time =
-        clock.flatMap { clock in
-          ArchiveClock.rank(storedTime: header.modificationTime).map(clock.restoredTime(rank:))
-        } ?? header.modificationTime
+      let time = try restoredTime(of: header, clock: clock, reader: reader)
       let created = try extract(
         header, components: components, permissions: permissions, time: time, reader: reader, target: target,
         clock: clock)
@@ -61,6 +58,23 @@ public enum ArchiveUnpacker {
     return UnpackSummary(entryCount: entryCount, warnings: warnings, header: reader.header)
   }
 
+  /// The time to give an entry: in ranked archives its rank's restored time (a rank beyond the
+  /// header's `max-rank` is an error), otherwise the stored time.
+  private static func restoredTime(
+    of header: ArchiveEntryHeader, clock: ArchiveClock?, reader: TarStreamReader
+  )
+    throws -> FileTime
+  {
+    guard let clock, let rank = ArchiveClock.rank(storedTime: header.modificationTime) else {
+      return header.modificationTime
+    }
+    guard rank <= clock.maxRank else {
+      throw reader.corruption(
+        "its mtime is rank \(rank), beyond the archive header's max-rank \(clock.maxRank)")
+    }
+    return clock.restoredTime(rank: rank)
+  }
+
   /// What an extracted entry still needs after all entries exist.
   private enum CreatedEntry {
     /// A regular file or hard link: complete.
@@ -73,7 +87,7 @@ public enum ArchiveUnpacker {
 
   /// Creates one entry (a regular file gets its mode and `time` right away).
   private static func extract(
-    _ header: ArchiveEntryHeader, components: [RawPath], permissions: UInt32, time: Int64,
+    _ header: ArchiveEntryHeader, components: [RawPath], permissions: UInt32, time: FileTime,
     reader: TarStreamReader, target: ExtractionTarget, clock: ArchiveClock?
   ) throws -> CreatedEntry {
     let name = components.last!
@@ -168,18 +182,27 @@ public enum ArchiveUnpacker {
 
   /// Writes the current entry's data to `descriptor`, then sets its size, mode and time.
   private static func writeFile(
-    _ header: ArchiveEntryHeader, name: RawPath, descriptor: Int32, permissions: UInt32, time: Int64,
+    _ header: ArchiveEntryHeader, name: RawPath, descriptor: Int32, permissions: UInt32, time: FileTime,
     reader: TarStreamReader, clock: ArchiveClock?
   ) throws {
     var finalSize = header.size
     var writtenEnd: Int64 = 0
     if let clock, NinjaTimeMapping.isNinjaStateFile(name) {
-      var contents = [UInt8](repeating: 0, count: Int(header.size))
+      guard header.size <= NinjaTimeMapping.greatestStateFileSize else {
+        throw reader.corruption(
+          "the ninja state file declares \(header.size) bytes, more than the \(NinjaTimeMapping.greatestStateFileSize) "
+            + "phasesplit packs")
+      }
+      // Grows with the data really read, never with the declared size alone.
+      var contents: [UInt8] = []
       try reader.readData { block, offset in
-        contents.withUnsafeMutableBytes { destination in
-          destination.baseAddress!.advanced(by: Int(offset)).copyMemory(
-            from: block.baseAddress!, byteCount: min(block.count, destination.count - Int(offset)))
+        guard offset == Int64(contents.count) else {
+          throw reader.corruption("the ninja state file's data is not contiguous (at offset \(offset))")
         }
+        contents.append(contentsOf: block)
+      }
+      guard contents.count == Int(header.size) else {
+        throw reader.corruption("the ninja state file holds \(contents.count) of its \(header.size) bytes")
       }
       let rewritten = NinjaTimeMapping.restoring(clock).rewrite(contents, name: name)
       try rewritten.withUnsafeBytes { try writeBlock($0, at: 0, to: descriptor, entry: header.path) }
@@ -202,7 +225,7 @@ public enum ArchiveUnpacker {
     guard fchmod(descriptor, mode_t(permissions)) == 0 else {
       throw ArchiveError.cannotExtract(entry: header.path.description, operation: "chmod", errno: errno)
     }
-    var times = [RestoredEntry.timespec(nanoseconds: time), RestoredEntry.timespec(nanoseconds: time)]
+    var times = [RestoredEntry.timespec(time), RestoredEntry.timespec(time)]
     guard futimens(descriptor, &times) == 0 else {
       throw ArchiveError.cannotExtract(
         entry: header.path.description, operation: "set modification time", errno: errno)

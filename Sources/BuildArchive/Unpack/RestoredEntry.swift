@@ -9,8 +9,8 @@
 /// entries does not change directory mtimes afterwards).
 struct RestoredEntry {
   var components: [RawPath]
-  /// Modification time to set, nanoseconds since the epoch.
-  var time: Int64
+  /// Modification time to set.
+  var time: FileTime
   /// Mode for directories; nil for other entries (their mode is set when created).
   var directoryPermissions: UInt32?
 
@@ -19,7 +19,7 @@ struct RestoredEntry {
     let entry = RawPath(bytes: Array(components.map(\.bytes).joined(separator: [UInt8(ascii: "/")])))
     let parent = try target.parentDirectory(of: components, entry: entry, create: false)
     let name = components.last!
-    var times = [Self.timespec(nanoseconds: time), Self.timespec(nanoseconds: time)]
+    var times = [Self.timespec(time), Self.timespec(time)]
     let result = name.withCString { utimensat(parent, $0, &times, AT_SYMLINK_NOFOLLOW) }
     guard result == 0 else {
       throw ArchiveError.cannotExtract(
@@ -32,9 +32,8 @@ struct RestoredEntry {
     }
   }
 
-  /// A `timespec` for nanoseconds since the epoch (flooring for times before 1970).
-  static func timespec(nanoseconds time: Int64) -> Glibc.timespec {
-    let seconds = time >= 0 ? time / 1_000_000_000 : (time - 999_999_999) / 1_000_000_000
-    return Glibc.timespec(tv_sec: time_t(seconds), tv_nsec: Int(time - seconds * 1_000_000_000))
+  /// The `timespec` of `time`.
+  static func timespec(_ time: FileTime) -> Glibc.timespec {
+    Glibc.timespec(tv_sec: time_t(time.seconds), tv_nsec: Int(time.nanoseconds))
   }
 }

@@ -15,6 +15,7 @@ final class TarStreamReader {
   private let descriptor: Int32
   private let archivePath: RawPath
   private var currentEntry: String?
+  private var currentSize: Int64 = 0
 
   /// Opens `path` for reading.
   init(path: RawPath) throws {
@@ -24,8 +25,8 @@ final class TarStreamReader {
     }
     var prefix = [UInt8](repeating: 0, count: 4096)
     let count = prefix.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress!, $0.count, 0) }
-    header = ArchiveHeader.parse(prefix: Array(prefix[0..<max(0, count)]))
     do {
+      header = try ArchiveHeader.parse(prefix: Array(prefix[0..<max(0, count)]), path: path.description)
       decompressor = try ZstdFileReader(descriptor: descriptor, path: path.description)
     } catch {
       close(descriptor)
@@ -61,23 +62,26 @@ final class TarStreamReader {
     let status = archive_read_next_header(archive, &entry)
     if status == ARCHIVE_EOF { return nil }
     guard status >= ARCHIVE_WARN, let entry else { throw failure(detail: nil) }
-    let path = RawPath(cString: archive_entry_pathname(entry))
+    guard let pathname = archive_entry_pathname(entry) else { throw corruption("an entry has no path") }
+    let path = RawPath(cString: pathname)
     currentEntry = path.description
-    let seconds = Int64(archive_entry_mtime(entry))
-    let nanoseconds = Int64(archive_entry_mtime_nsec(entry))
+    currentSize = Int64(archive_entry_size(entry))
+    guard currentSize >= 0 else { throw corruption("the entry declares a negative size") }
     return ArchiveEntryHeader(
       path: path,
       fileType: UInt32(archive_entry_filetype(entry)),
       permissions: UInt32(archive_entry_perm(entry)),
       size: Int64(archive_entry_size(entry)),
-      modificationTime: seconds * 1_000_000_000 + nanoseconds,
+      modificationTime: FileTime(
+        seconds: Int64(archive_entry_mtime(entry)), nanoseconds: Int64(archive_entry_mtime_nsec(entry))),
       symlinkTarget: archive_entry_symlink(entry).map { RawPath(cString: $0) },
       hardLinkTarget: archive_entry_hardlink(entry).map { RawPath(cString: $0) }
     )
   }
 
   /// Calls `body` with each data block of the current entry and its offset in the file (blocks may
-  /// skip holes of sparse files).
+  /// skip holes of sparse files). A block outside the entry's declared size (a sparse map pointing
+  /// past the end) is an error.
   func readData(_ body: (UnsafeRawBufferPointer, Int64) throws -> Void) throws {
     var block: UnsafeRawPointer?
     var size = 0
@@ -87,6 +91,10 @@ final class TarStreamReader {
       if status == ARCHIVE_EOF { return }
       guard status >= ARCHIVE_WARN else { throw failure(detail: nil) }
       if size > 0, let block {
+        guard offset >= 0, Int64(offset) <= currentSize, Int64(size) <= currentSize - Int64(offset) else {
+          throw corruption(
+            "a data block at offset \(offset) (\(size) bytes) lies outside the entry's \(currentSize) bytes")
+        }
         try body(UnsafeRawBufferPointer(start: block, count: size), Int64(offset))
       }
     }
@@ -95,6 +103,11 @@ final class TarStreamReader {
   /// Skips the current entry's data (still verifying the stream).
   func skipData() throws {
     try readData { _, _ in }
+  }
+
+  /// A `corruptArchive` error for the current entry, with `detail` as the reason.
+  func corruption(_ detail: String) -> ArchiveError {
+    failure(detail: detail)
   }
 
   private func failure(detail: String?) -> ArchiveError {

@@ -69,6 +69,16 @@ enum RawPathIO {
     }
   }
 
+  /// Sets a path's access and modification times to `seconds` and `nanoseconds` since the epoch.
+  static func setModificationTime(_ path: [UInt8], seconds: Int, nanoseconds: Int = 0) throws {
+    var times = [
+      timespec(tv_sec: seconds, tv_nsec: nanoseconds), timespec(tv_sec: seconds, tv_nsec: nanoseconds),
+    ]
+    guard withPath(path, { utimensat(AT_FDCWD, $0, &times, AT_SYMLINK_NOFOLLOW) }) == 0 else {
+      throw POSIXError(.init(rawValue: errno) ?? .EIO)
+    }
+  }
+
   /// `lstat` of a path.
   static func status(_ path: [UInt8]) -> stat? {
     var info = stat()
