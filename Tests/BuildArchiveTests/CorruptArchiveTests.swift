@@ -81,6 +81,78 @@ struct CorruptArchiveTests {
     }
   }
 
+  /// Unpacks and lists `bytes` (written to `name`); both must fail with a `corruptArchive` error
+  /// whose detail contains `reason`.
+  private func expectRefused(_ bytes: [UInt8], name: String, reason: String, in scratch: ScratchDirectory)
+    throws
+  {
+    let path = scratch.appending(name)
+    try RawPathIO.writeFile(Array(path.utf8), bytes)
+    #expect {
+      try ArchiveUnpacker.unpack(archive: RawPath(path), into: RawPath(scratch.appending("out-" + name)))
+    } throws: { error in
+      guard case .corruptArchive(_, _, _, let detail) = error as? ArchiveError else { return false }
+      return detail.contains(reason)
+    }
+    #expect {
+      try ArchiveLister.entries(of: RawPath(path))
+    } throws: { error in
+      guard case .corruptArchive(_, _, _, let detail) = error as? ArchiveError else { return false }
+      return detail.contains(reason)
+    }
+  }
+
+  @Test("an archive whose zstd frame has no content checksum is refused, also with a flipped byte")
+  func missingChecksum() throws {
+    let scratch = try ScratchDirectory()
+    let bytes = try packedSample(in: scratch)
+    let good = scratch.appending("good.pst")
+    let tar = scratch.appending("plain.tar")
+    let headerLength = 8 + Int(bytes[4]) + Int(bytes[5]) << 8
+    #expect(try Shell.run("/usr/bin/zstd", ["-q", "-d", good, "-o", tar]).status == 0)
+    let unchecked = scratch.appending("unchecked.zst")
+    #expect(try Shell.run("/usr/bin/zstd", ["-q", "--no-check", "-19", tar, "-o", unchecked]).status == 0)
+    let frame = try RawPathIO.readFile(Array(unchecked.utf8))
+    let withHeader = Array(bytes[0..<headerLength]) + frame
+    try expectRefused(withHeader, name: "no-checksum.pst", reason: "no content checksum", in: scratch)
+    var flipped = withHeader
+    flipped[flipped.count - 40] ^= 0x01
+    try expectRefused(flipped, name: "no-checksum-flipped.pst", reason: "no content checksum", in: scratch)
+  }
+
+  @Test("trailing garbage after the zstd frame is refused", arguments: [1, 3, 4, 100])
+  func trailingGarbage(length: Int) throws {
+    let scratch = try ScratchDirectory()
+    let bytes = try packedSample(in: scratch)
+    let garbage = (0..<length).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+    try expectRefused(bytes + garbage, name: "garbage.pst", reason: "trailing data", in: scratch)
+    try expectRefused(
+      bytes + [UInt8](repeating: 0, count: length), name: "zeros.pst", reason: "trailing data", in: scratch)
+  }
+
+  @Test("two concatenated archives are refused")
+  func concatenated() throws {
+    let scratch = try ScratchDirectory()
+    let bytes = try packedSample(in: scratch)
+    try expectRefused(bytes + bytes, name: "twice.pst", reason: "another zstd frame", in: scratch)
+    let headerLength = 8 + Int(bytes[4]) + Int(bytes[5]) << 8
+    try expectRefused(
+      bytes + bytes[headerLength...], name: "two-frames.pst", reason: "another zstd frame", in: scratch)
+  }
+
+  @Test("a plain .tar.zst of another tar writer (zero padding, checksum) is still read")
+  func otherTarWriter() throws {
+    let scratch = try ScratchDirectory()
+    let source = scratch.appending("source")
+    try RawPathIO.makeDirectory(Array(source.utf8))
+    try SampleTree.make(at: source)
+    let tar = scratch.appending("other.tar")
+    #expect(try Shell.run("/bin/tar", ["-cf", tar, "-C", source, "src"]).status == 0)
+    #expect(try Shell.run("/usr/bin/zstd", ["-q", tar, "-o", tar + ".zst"]).status == 0)
+    let entries = try ArchiveLister.entries(of: RawPath(tar + ".zst"))
+    #expect(entries.contains { $0.path == "src/main.c" })
+  }
+
   @Test("pack refuses a socket and names it")
   func socketRefused() throws {
     let scratch = try ScratchDirectory()

@@ -6,9 +6,17 @@ import CZstd
   import Darwin
 #endif
 
-/// Decompresses a zstd file (one or more frames, skippable frames ignored) chunk by chunk, with
-/// fixed-size buffers, verifying frame checksums and detecting truncation.
+/// Decompresses an archive file chunk by chunk, with fixed-size buffers: skippable frames (the
+/// phasesplit header), then exactly one zstd data frame, which must carry a content checksum, and
+/// nothing after it. The checksum is verified when the frame ends; truncation, a missing checksum,
+/// a second frame (concatenated archives) and trailing bytes are errors.
 final class ZstdFileReader {
+  private static let dataFrameMagic: UInt32 = 0xFD2F_B528
+  private static let skippableFrameMagicMask: UInt32 = 0xFFFF_FFF0
+  private static let skippableFrameMagic: UInt32 = 0x184D_2A50
+  /// `Content_Checksum_flag` in a data frame's `Frame_Header_Descriptor` (RFC 8878, 3.1.1.1.1).
+  private static let contentChecksumFlag: UInt8 = 1 << 2
+
   private static let inputCapacity = 1 << 20
   private static let outputCapacity = 1 << 18
 
@@ -21,6 +29,9 @@ final class ZstdFileReader {
   private var inputSize = 0
   private var reachedEndOfFile = false
   private var lastResult = 1
+  /// Whether the next input byte starts a frame.
+  private var atFrameStart = true
+  private var sawDataFrame = false
   /// Compressed bytes consumed so far (position in the archive file).
   private(set) var compressedOffset: Int64 = 0
   /// Why reading stopped, when it failed; kept for the libarchive read callback.
@@ -35,7 +46,8 @@ final class ZstdFileReader {
         path: path, detail: "the file is empty or shorter than a zstd frame header")
     }
     let value = magic.enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) }
-    guard value == 0xFD2F_B528 || (value & 0xFFFF_FFF0) == 0x184D_2A50 else {
+    guard value == Self.dataFrameMagic || (value & Self.skippableFrameMagicMask) == Self.skippableFrameMagic
+    else {
       throw ArchiveError.notAnArchive(path: path, detail: "it does not start with a zstd frame")
     }
     guard let context = ZSTD_createDCtx() else {
@@ -59,6 +71,9 @@ final class ZstdFileReader {
   /// Throws `ArchiveError.corruptArchive` (without an entry name) for truncated or corrupt data.
   func nextChunk() throws -> UnsafeRawBufferPointer? {
     while true {
+      if atFrameStart {
+        guard try startFrame() else { return nil }
+      }
       if inputPosition == inputSize && !reachedEndOfFile {
         let count = FileDescriptorIO.readFully(descriptor, input, count: Self.inputCapacity)
         if count < 0 {
@@ -79,6 +94,7 @@ final class ZstdFileReader {
         )
       }
       lastResult = result
+      if result == 0 { atFrameStart = true }
       if destination.pos > 0 {
         return UnsafeRawBufferPointer(start: output, count: destination.pos)
       }
@@ -89,6 +105,40 @@ final class ZstdFileReader {
         return nil
       }
     }
+  }
+
+  /// Checks the frame starting at `compressedOffset`; false at the end of the file.
+  private func startFrame() throws -> Bool {
+    var bytes = [UInt8](repeating: 0, count: 5)
+    let count = bytes.withUnsafeMutableBytes {
+      pread(descriptor, $0.baseAddress!, 5, off_t(compressedOffset))
+    }
+    if count < 0 { throw fail("cannot read the archive file: \(SystemErrorText.describe(errno))") }
+    if count == 0 {
+      if !sawDataFrame { throw fail("the file ends before its zstd data frame (file truncated)") }
+      return false
+    }
+    let magic =
+      count >= 4
+      ? bytes[0..<4].enumerated().reduce(UInt32(0)) { $0 | UInt32($1.element) << (8 * $1.offset) } : 0
+    if sawDataFrame {
+      throw fail(
+        magic == Self.dataFrameMagic || magic & Self.skippableFrameMagicMask == Self.skippableFrameMagic
+          ? "another zstd frame follows the archive's data frame (archives concatenated?)"
+          : "trailing data that is not a zstd frame follows the archive's zstd frame at compressed byte "
+            + "\(compressedOffset)")
+    }
+    if magic == Self.dataFrameMagic {
+      guard count == 5 else { throw fail("the zstd frame header is cut short (file truncated)") }
+      guard bytes[4] & Self.contentChecksumFlag != 0 else {
+        throw fail("the zstd frame has no content checksum, so its data cannot be verified")
+      }
+      sawDataFrame = true
+    } else if magic & Self.skippableFrameMagicMask != Self.skippableFrameMagic {
+      throw fail("the data at compressed byte \(compressedOffset) is not a zstd frame")
+    }
+    atFrameStart = false
+    return true
   }
 
   private func fail(_ detail: String) -> ArchiveError {

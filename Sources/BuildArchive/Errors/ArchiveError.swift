@@ -47,9 +47,9 @@ public enum ArchiveError: Error, Equatable, CustomStringConvertible {
       return
         "refusing archive entry '\(entry)': \(reason); the archive is not a trustworthy build-tree archive"
     case .corruptArchive(let archive, let entry, let offset, let detail):
-      let place = entry.map { "in entry '\($0)'" } ?? "before the first entry"
+      let place = entry.map { " in entry '\($0)'" } ?? ""
       return
-        "archive '\(archive)' is truncated or corrupt \(place) at byte offset \(offset) of the tar stream: "
+        "archive '\(archive)' is truncated or corrupt\(place) at byte offset \(offset) of the tar stream: "
         + "\(detail); recreate it with 'phasesplit pack'"
     case .notAnArchive(let path, let detail):
       return "'\(path)' is not a phasesplit archive (zstd-compressed pax tar): \(detail)"

@@ -56,11 +56,15 @@ final class TarStreamReader {
     close(descriptor)
   }
 
-  /// The next entry's header, or nil at the end of the archive.
+  /// The next entry's header, or nil at the end of the archive, once the rest of the file has been
+  /// read and verified (see `finishStream`).
   func nextEntry() throws -> ArchiveEntryHeader? {
     var entry: OpaquePointer?
     let status = archive_read_next_header(archive, &entry)
-    if status == ARCHIVE_EOF { return nil }
+    if status == ARCHIVE_EOF {
+      try finishStream()
+      return nil
+    }
     guard status >= ARCHIVE_WARN, let entry else { throw failure(detail: nil) }
     guard let pathname = archive_entry_pathname(entry) else { throw corruption("an entry has no path") }
     let path = RawPath(cString: pathname)
@@ -96,6 +100,18 @@ final class TarStreamReader {
             "a data block at offset \(offset) (\(size) bytes) lies outside the entry's \(currentSize) bytes")
         }
         try body(UnsafeRawBufferPointer(start: block, count: size), Int64(offset))
+      }
+    }
+  }
+
+  /// Reads the zstd stream to the end of its frame after the tar end-of-archive blocks, so the
+  /// frame's checksum is verified and nothing follows it; only zero bytes (tar record padding, as
+  /// other tar writers add) may follow the end-of-archive blocks.
+  private func finishStream() throws {
+    currentEntry = nil
+    while let chunk = try decompressor.nextChunk() {
+      guard chunk.allSatisfy({ $0 == 0 }) else {
+        throw corruption("non-zero data follows the tar end-of-archive blocks")
       }
     }
   }
