@@ -16,7 +16,7 @@ export NIX_CONFIG
 tool="${PHASESPLIT_TOOL:-$PWD/.build/release/phasesplit}"
 if [ ! -x "$tool" ]; then
   echo "drv-read-bench: building $tool" >&2
-  swift build -c release --static-swift-stdlib --product phasesplit >&2
+  bash scripts/build.sh >&2
 fi
 
 drv="${1:-}"

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/fetch-sources.sh
-swift build -c release --static-swift-stdlib --product phasesplit
+bash scripts/build.sh
 NIX_CONFIG="$(cat fixtures/nix.conf)"
 export NIX_CONFIG
 packages=("$@")

@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 bash scripts/fetch-sources.sh
-swift build -c release --static-swift-stdlib --product phasesplit >&2
+bash scripts/build.sh >&2
 NIX_CONFIG="$(cat fixtures/nix.conf)"
 export NIX_CONFIG
 .build/release/phasesplit analyze -f fixtures -A hello

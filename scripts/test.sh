@@ -15,8 +15,8 @@ echo "== shellcheck" >&2
 mapfile -t shell_files < <(git ls-files '*.sh' 'nix-lib/**.sh' 'fixtures/**.sh' '.ci/run' | sort -u)
 shellcheck -x "${shell_files[@]}"
 
-echo "== build (release, static Swift runtime)" >&2
-swift build -c release --static-swift-stdlib --product phasesplit
+echo "== build (release, fully static and stripped)" >&2
+bash scripts/build.sh
 
 echo "== fixture toolchain" >&2
 # The stdenv and tool hooks are builders that finish within moments, the kind Nix now and then

@@ -6,7 +6,8 @@ import CZstd
   import Darwin
 #endif
 
-/// Compresses a byte stream with libzstd (checksummed frame, multithreaded) into a file descriptor.
+/// Compresses a byte stream with libzstd (checksummed frame, multithreaded when the linked libzstd
+/// has threads) into a file descriptor.
 ///
 /// Memory stays bounded: input is consumed in the caller's chunks and output is flushed through a
 /// fixed-size buffer.
@@ -47,13 +48,20 @@ final class ZstdFileWriter {
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level))
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1))
     // With nbWorkers >= 1 the output does not depend on the number of workers, so archives stay
-    // reproducible across machines.
+    // reproducible across machines. A libzstd built without threads (Debian's static libzstd.a,
+    // which the fully static phasesplit links) compresses in the calling thread: its archives
+    // differ from the threaded ones but are as reproducible, since a given build of phasesplit
+    // always has or lacks threads.
+    guard Self.supportsWorkers else { return }
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_nbWorkers, max(1, workers)))
     if expectedInputBytes < Self.smallInputLimit {
       try check(ZSTD_CCtx_setParameter(context, ZSTD_c_jobSize, Self.smallInputJobSize))
       try check(ZSTD_CCtx_setParameter(context, ZSTD_c_overlapLog, Self.smallInputOverlapLog))
     }
   }
+
+  /// Whether the linked libzstd compresses with worker threads (built with ZSTD_MULTITHREAD).
+  static let supportsWorkers = ZSTD_cParam_getBounds(ZSTD_c_nbWorkers).upperBound > 0
 
   deinit {
     ZSTD_freeCCtx(context)

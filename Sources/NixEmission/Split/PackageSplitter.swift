@@ -10,7 +10,8 @@ public struct PackageSplitter: Sendable {
   public var runner: NixRunner
   /// The nix-lib directory.
   public var nixLibrary: URL
-  /// The phasesplit executable the segments run (copied into the store by Nix).
+  /// The phasesplit executable the segments run (added to the store unless it is there; it must
+  /// be self-contained, see ``InBuildTool``).
   public var phasesplitExecutable: String
 
   /// Creates a splitter.
@@ -32,10 +33,11 @@ public struct PackageSplitter: Sendable {
   /// the attribute placement decided by script analysis.
   ///
   /// - Throws: ``SplitError/notSplittable(packageName:reason:)``, ``PlanningError`` for an
-  ///   unreadable attribute table, or the errors of reading the `.drv`'s inputs.
+  ///   unreadable attribute table, the errors of reading the `.drv`'s inputs, or
+  ///   ``SplitError/toolNotSelfContained(path:interpreter:)``.
   public func wrapExpression(
     for package: ResolvedPackage, from spec: InstallableSpec, boundaries: [Boundary], contentAddressed: Bool
-  ) throws -> WrapExpression {
+  ) async throws -> WrapExpression {
     let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
     let analysis: SplitAnalysis
     do {
@@ -48,8 +50,8 @@ public struct PackageSplitter: Sendable {
       throw error
     }
     return WrapExpression(
-      nixLibrary: nixLibrary.path,
-      phasesplitExecutable: phasesplitExecutable,
+      nixLibrary: try await StoreReference.adding(nixLibrary.path, runner: runner),
+      phasesplitExecutable: try await InBuildTool.reference(for: phasesplitExecutable, runner: runner),
       package: try Self.wrappedPackage(spec, derivation: package.derivation),
       boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
       placement: analysis.placement.overrides,
@@ -64,7 +66,7 @@ public struct PackageSplitter: Sendable {
   {
     let package = try await ResolvedPackage.resolve(spec, runner: runner)
     if package.isSegment { return package.path }
-    let expression = try wrapExpression(
+    let expression = try await wrapExpression(
       for: package, from: spec, boundaries: boundaries, contentAddressed: false)
     guard let path = try await runner.instantiate(expression: expression.text).last else {
       throw SplitError.noFinalSegment(packageName: package.derivation.name)

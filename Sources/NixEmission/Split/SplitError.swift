@@ -10,6 +10,8 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
   case unexpectedSegmentNames(String)
   /// Instantiating the wrap expression gave no final segment derivation.
   case noFinalSegment(packageName: String)
+  /// The phasesplit executable would need the host's loader and libraries inside the sandbox.
+  case toolNotSelfContained(path: String, interpreter: String?)
 
   public var description: String {
     switch self {
@@ -24,6 +26,11 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
       "the written file's passthru.segmentNames is not a list of strings (\(text)); is nix-lib up to date?"
     case .noFinalSegment(let packageName):
       "splitting \(packageName) instantiated no derivation; is nix-lib up to date?"
+    case .toolNotSelfContained(let path, let interpreter):
+      "\(path) "
+        + (interpreter.map { "is loaded by \($0), outside the Nix store" } ?? "is not an ELF executable")
+        + ", so segment builds could not run it in a sandbox without the host's files; build it fully "
+        + "static (bash scripts/build.sh) or install phasesplit with Nix (package.nix, flake.nix)"
     }
   }
 }

@@ -48,7 +48,7 @@ public struct WrapCommand: AsyncParsableCommand {
     let settings = contentAddressed ? nix.settings.addingExperimentalFeature("ca-derivations") : nix.settings
     let splitter = try PackageSplitter.forCurrentExecutable(runner: NixRunner(settings: settings))
     let package = try await ResolvedPackage.resolve(spec, runner: splitter.runner)
-    let expression = try splitter.wrapExpression(
+    let expression = try await splitter.wrapExpression(
       for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),
       contentAddressed: contentAddressed)
     if instantiate {

@@ -11,8 +11,8 @@ enum HarnessError: Error, CustomStringConvertible {
     switch self {
     case .toolMissing(let searched):
       return "no phasesplit executable at \(searched.joined(separator: " or ")); build it with "
-        + "`swift build -c release --static-swift-stdlib --product phasesplit` or set PHASESPLIT_TEST_TOOL "
-        + "(it must be statically linked against the Swift runtime: segment builds run in the Nix sandbox)"
+        + "`bash scripts/build.sh` or set PHASESPLIT_TEST_TOOL "
+        + "(it must be fully static: segment builds run it in the Nix sandbox)"
     case .commandFailed(let result):
       return result.failureSummary
     case .unexpectedOutput(let command, let output):

@@ -1,3 +1,5 @@
+import Derivations
+import Foundation
 import NixEmission
 import NixInterface
 import Testing
@@ -23,7 +25,10 @@ import Testing
 
   @Test func expressionPackageCallsTheFileWithItsArguments() {
     let expression = WrapExpression(
-      nixLibrary: "/opt/phase split/nix-lib", phasesplitExecutable: "/opt/bin/phasesplit",
+      nixLibrary: StoreReference(
+        storePath: "/nix/store/00000000000000000000000000000000-phasesplit", subpath: "/share/nix lib"),
+      phasesplitExecutable: StoreReference(
+        storePath: "/nix/store/11111111111111111111111111111111-phasesplit"),
       package: .expression(
         file: "/src/default.nix", attributePath: ["pkgs", "my pkg"],
         arguments: [
@@ -33,13 +38,48 @@ import Testing
       boundaries: ["unpack", "build"], placement: [("myVar", ["build", "install"])], contentAddressed: true,
       origin: "test\nsecond line")
     let text = expression.text
-    #expect(text.contains("import (/. + \"/opt/phase split/nix-lib\") {"))
-    #expect(text.contains("phasesplit = /opt/bin/phasesplit;"))
+    #expect(
+      text.contains(
+        "import \"${builtins.storePath \"/nix/store/00000000000000000000000000000000-phasesplit\"}/share/nix lib\" {"
+      ))
+    #expect(
+      text.contains(
+        "phasesplit = (builtins.storePath \"/nix/store/11111111111111111111111111111111-phasesplit\");"))
     #expect(text.contains("function { flag = (true); text = \"a \\\"b\\\" \\${c}\"; }"))
     #expect(text.contains(").pkgs.\"my pkg\";"))
     #expect(text.contains("myVar = [ \"build\" \"install\" ];"))
     #expect(text.contains("contentAddressed = true;"))
     #expect(text.contains("# test\n# second line\n"))
+  }
+
+  /// A store reference evaluates to its path with the store path as string context; a path
+  /// outside the store is added to it.
+  @Test func storeReferencesEvaluateWithContext() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phasesplit-ref-\(UUID())")
+    try FileManager.default.createDirectory(
+      at: directory.appendingPathComponent("sub dir"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try "x".write(to: directory.appendingPathComponent("sub dir/file"), atomically: true, encoding: .utf8)
+    let runner = TestPackage.nixRunner
+    let added = try await StoreReference.adding(directory.path, runner: runner)
+    #expect(added.storePath.hasPrefix("/nix/store/") && added.subpath.isEmpty)
+    let inside = try await StoreReference.adding(added.storePath + "/sub dir/file", runner: runner)
+    #expect(inside == StoreReference(storePath: added.storePath, subpath: "/sub dir/file"))
+    let value = try await runner.evaluate(
+      expression:
+        "let r = \(inside.nixSource); in [ r (builtins.attrNames (builtins.getContext r)) (builtins.readFile r) ]"
+    )
+    #expect(value.arrayValue == [.string(inside.path), .array([.string(added.storePath)]), .string("x")])
+  }
+
+  @Test func linkageOfStaticAndDynamicExecutables() throws {
+    #expect(ExecutableLinkage.of(path: try TestPackage.sandboxTool()) == .staticallyLinked)
+    guard case .dynamicallyLinked(let interpreter) = ExecutableLinkage.of(path: "/bin/sh") else {
+      Issue.record("/bin/sh is not dynamically linked")
+      return
+    }
+    #expect(interpreter.hasPrefix("/lib"))
+    #expect(ExecutableLinkage.of(path: TestPackage.root.appendingPathComponent("README.md").path) == .notELF)
   }
 
   @Test func valuesWithContextAndNumbersEvaluate() async throws {

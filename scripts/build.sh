@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Builds .build/release/phasesplit as one fully static, stripped executable: the Swift runtime,
+# Foundation (with its ICU data), libarchive, libzstd and glibc linked in, no program interpreter.
+# The same file runs on the host and inside segment builds, whose sandbox holds nothing of the
+# host (docs/design.md, "The in-build tool"). Extra arguments go to `swift build`.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# glibc warns at link time about the functions that would need its shared NSS/dlopen modules at run
+# time (user and host lookups); the in-build commands use none of them.
+swift build -c release --static-swift-stdlib -Xswiftc -static-executable -Xlinker --strip-all \
+  --product phasesplit "$@" 2>&1 |
+  { grep -v -e 'in statically linked applications requires at runtime' -e "use of \`mktemp' is dangerous" || true; }
