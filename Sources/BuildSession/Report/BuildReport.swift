@@ -20,11 +20,14 @@ public struct BuildReport: Sendable, Equatable, Codable {
   public var outLinks: [String]
   /// Set when the build failed.
   public var failure: BuildFailureReport?
+  /// The garbage-collector roots of the earlier segments in the store (absent with
+  /// `--no-segment-roots`).
+  public var segmentRoots: [String]?
 
   /// Creates a report.
   public init(
     package: String, success: Bool, seconds: Double, segments: [SegmentReport], outputs: [String: String],
-    outLinks: [String], failure: BuildFailureReport?
+    outLinks: [String], failure: BuildFailureReport?, segmentRoots: [String]? = nil
   ) {
     self.schemaVersion = Self.currentSchemaVersion
     self.package = package
@@ -34,5 +37,6 @@ public struct BuildReport: Sendable, Equatable, Codable {
     self.outputs = outputs
     self.outLinks = outLinks
     self.failure = failure
+    self.segmentRoots = segmentRoots
   }
 }

@@ -30,6 +30,11 @@ public enum SummaryTable {
     for name in report.outputs.keys.sorted() {
       text += "  \(name): \(report.outputs[name] ?? "")\n"
     }
+    if let roots = report.segmentRoots, let first = roots.first {
+      let directory = (first as NSString).deletingLastPathComponent
+      text += "segments kept from garbage collection by \(roots.count) roots in \(directory) "
+      text += "(drop them: rm -r \(ShellQuoting.quote(directory)))\n"
+    }
     if let failure = report.failure {
       text += failureText(failure, package: report.package)
     }

@@ -13,17 +13,20 @@ public struct BuildRequest: Sendable {
   public var installableWords: [String]
   /// The exact command line that resumes the build, shown after a failure.
   public var resumeCommand: [String]
+  /// Where the earlier segments get garbage-collector roots; `nil` for none.
+  public var segmentRoots: SegmentRoots?
 
   /// Creates a request.
   public init(
     finalDerivationPath: String, keepGoing: Bool, outLink: NixBuildOptions.OutLink,
     installableWords: [String],
-    resumeCommand: [String]
+    resumeCommand: [String], segmentRoots: SegmentRoots? = nil
   ) {
     self.finalDerivationPath = finalDerivationPath
     self.keepGoing = keepGoing
     self.outLink = outLink
     self.installableWords = installableWords
     self.resumeCommand = resumeCommand
+    self.segmentRoots = segmentRoots
   }
 }

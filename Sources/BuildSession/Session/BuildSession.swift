@@ -66,9 +66,13 @@ public struct BuildSession: Sendable {
         && segment.outputPaths.values.allSatisfy { FileManager.default.fileExists(atPath: $0) }
     }
     let seconds = ProgressDisplay.now() - started
-    return report(
+    var result = report(
       chain: chain, tracker: tracker, request: request, succeeded: succeeded,
       printedPaths: printedPaths, nixErrors: nixErrors, seconds: seconds)
+    if let roots = request.segmentRoots {
+      result.segmentRoots = try await roots.register(chain, runner: runner)
+    }
+    return result
   }
 
   private func report(

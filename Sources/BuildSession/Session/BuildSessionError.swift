@@ -22,9 +22,15 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
   case enterUnavailable(reason: String)
   /// A file phasesplit needs (nix-lib, an archive) is missing.
   case missingFile(path: String, hint: String)
+  /// The segments' garbage-collector roots could not be written.
+  case cannotRegisterRoots(directory: String, detail: String)
 
   public var description: String {
     switch self {
+    case .cannotRegisterRoots(let directory, let detail):
+      return
+        "cannot write the segments' garbage-collector roots in \(directory): \(detail). Set "
+        + "\(SegmentRoots.stateDirectoryVariable) to a writable directory, or pass --no-segment-roots."
     case .commandFailedToStart(let commandLine, let reason):
       return "could not run `\(commandLine.joined(separator: " "))`: \(reason). Is it installed and on PATH?"
     case .nix(let error):

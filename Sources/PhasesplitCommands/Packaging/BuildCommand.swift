@@ -9,7 +9,8 @@ struct BuildCommand: AsyncParsableCommand {
     commandName: "build",
     abstract: "Build a package as a chain of segments, with live progress and a summary.",
     discussion: """
-      Segments already in the store are reused. On failure, prints the failing segment and phase, \
+      Segments already in the store are reused, and every earlier segment in the store gets a \
+      garbage-collector root (see --no-segment-roots). On failure, prints the failing segment and phase, \
       the end of its log, and the commands to enter a shell at the last good segment and to resume.
       """)
 
@@ -24,6 +25,14 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(help: "Create no result symlink.")
   var noOutLink = false
 
+  @Flag(
+    help: """
+      Register no garbage-collector roots for the earlier segments (default: roots in \
+      $PHASESPLIT_STATE_DIR, $XDG_STATE_HOME/phasesplit or ~/.local/state/phasesplit, under \
+      gcroots/NAME; rm -r that directory to drop them).
+      """)
+  var noSegmentRoots = false
+
   @Flag(help: "Print the report as JSON on stdout (schema: docs/build-json.md) instead of the summary.")
   var json = false
 
@@ -37,7 +46,11 @@ struct BuildCommand: AsyncParsableCommand {
     let request = BuildRequest(
       finalDerivationPath: finalPath, keepGoing: keepGoing,
       outLink: noOutLink ? .none : .path(outLink ?? "result"), installableWords: package.words,
-      resumeCommand: ["phasesplit"] + CommandLine.arguments.dropFirst())
+      resumeCommand: ["phasesplit"] + CommandLine.arguments.dropFirst(),
+      segmentRoots: noSegmentRoots
+        ? nil
+        : SegmentRoots(
+          stateDirectory: SegmentRoots.stateDirectory(environment: ProcessInfo.processInfo.environment)))
     let mode =
       json
       ? .quiet

@@ -11,10 +11,17 @@ enum TestPackage {
     .deletingLastPathComponent()  // Tests
     .deletingLastPathComponent()
 
-  /// The sandbox settings every Nix command gets (`NIX_CONFIG` from fixtures/nix.conf).
+  /// The environment every command the tests run gets: the project's Nix settings (`NIX_CONFIG`
+  /// from fixtures/nix.conf, which the tests opt into) and a state directory for the segments'
+  /// garbage-collector roots under the temporary directory (not the user's).
   static let nixEnvironment: [String: String] = {
     let file = root.appendingPathComponent("fixtures/nix.conf")
-    return ["NIX_CONFIG": (try? String(contentsOf: file, encoding: .utf8)) ?? ""]
+    return [
+      "NIX_CONFIG": (try? String(contentsOf: file, encoding: .utf8)) ?? "",
+      "PHASESPLIT_STATE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent(
+        "phasesplit-test-state"
+      ).path,
+    ]
   }()
 
   /// A runner for in-process Nix calls with the project's settings added to the caller's.
