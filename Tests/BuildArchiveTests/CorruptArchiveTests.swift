@@ -152,43 +152,4 @@ struct CorruptArchiveTests {
     let entries = try ArchiveLister.entries(of: RawPath(tar + ".zst"))
     #expect(entries.contains { $0.path == "src/main.c" })
   }
-
-  @Test("pack refuses a socket and names it")
-  func socketRefused() throws {
-    let scratch = try ScratchDirectory()
-    let source = scratch.appending("source")
-    try RawPathIO.makeDirectory(Array(source.utf8))
-    let bind = try Shell.run(
-      "/usr/bin/env",
-      [
-        "python3", "-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])",
-        source + "/sock",
-      ])
-    try #require(bind.status == 0, "cannot create a socket: \(bind.error)")
-    #expect {
-      try ArchivePacker.pack(directory: RawPath(source), archive: RawPath(scratch.appending("tree.pst")))
-    } throws: { error in
-      guard case .unsupportedFileType(let path, let kind) = error as? ArchiveError else { return false }
-      return path.hasSuffix("/sock") && kind == "socket"
-    }
-    #expect(!FileManager.default.fileExists(atPath: scratch.appending("tree.pst")))
-  }
-
-  @Test("pack refuses a FIFO, names it, and leaves no partial archive")
-  func fifoRefused() throws {
-    let scratch = try ScratchDirectory()
-    let source = scratch.appending("source")
-    try RawPathIO.makeDirectory(Array(source.utf8))
-    try SampleTree.make(at: source)
-    #expect(mkfifo(source + "/pipe", 0o644) == 0)
-    let destination = scratch.appending("dest")
-    try RawPathIO.makeDirectory(Array(destination.utf8))
-    #expect {
-      try ArchivePacker.pack(directory: RawPath(source), archive: RawPath(destination + "/tree.pst"))
-    } throws: { error in
-      guard case .unsupportedFileType(let path, let kind) = error as? ArchiveError else { return false }
-      return path.hasSuffix("/pipe") && kind.contains("FIFO")
-    }
-    #expect(try FileManager.default.contentsOfDirectory(atPath: destination).isEmpty)
-  }
 }

@@ -84,7 +84,7 @@ struct HostileArchiveTests {
     }
   }
 
-  @Test("device nodes, FIFOs and sockets are refused", arguments: ["CHRTYPE", "BLKTYPE", "FIFOTYPE"])
+  @Test("device nodes are refused", arguments: ["CHRTYPE", "BLKTYPE"])
   func specialFiles(type: String) throws {
     let error = try refusal(
       """
@@ -99,7 +99,7 @@ struct HostileArchiveTests {
       return
     }
     #expect(entry == "special")
-    #expect(reason.contains("only files, directories and symlinks"))
+    #expect(reason.contains("only files, directories, symlinks and FIFOs"))
   }
 
   @Test("setuid and setgid bits are dropped with a warning")

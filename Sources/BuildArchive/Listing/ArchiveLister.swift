@@ -16,9 +16,10 @@ public enum ArchiveLister {
         case ArchiveFileType.directory: kind = .directory
         case ArchiveFileType.symlink: kind = .symlink
         case ArchiveFileType.regularFile: kind = .regularFile
+        case ArchiveFileType.fifo: kind = .fifo
         default:
           throw ArchiveError.unsafeEntry(
-            entry: header.path.description, reason: "it is a special file (device, FIFO or socket)")
+            entry: header.path.description, reason: "it is a special file (device or socket)")
         }
       }
       try reader.skipData()

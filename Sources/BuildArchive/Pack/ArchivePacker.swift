@@ -43,6 +43,8 @@ public enum ArchivePacker {
       excludedPaths: Set(options.excludedPaths.map(normalizedRelativePath)),
       skippedInodes: skippedInodes(file)
     )
+    var restoredModes = false
+    defer { if !restoredModes { try? scanner.permissionGrants.restore() } }
     let entries = try scanner.scan(root: directory)
     let ranking = MtimeRanking(times: entries.map(\.modificationTime))
     let header = ArchiveHeader(
@@ -93,11 +95,14 @@ public enum ArchivePacker {
     }
     try writer.close()
     try compressor.finish()
+    restoredModes = true
+    try scanner.permissionGrants.restore()
     return PackSummary(
       entryCount: entries.count,
       contentBytes: contentBytes,
       archiveBytes: file.currentSize(),
-      header: header
+      header: header,
+      notes: scanner.notes
     )
   }
 

@@ -8,4 +8,6 @@ public struct PackSummary: Sendable {
   public var archiveBytes: Int64
   /// The archive's header (mtime policy and greatest rank).
   public var header: ArchiveHeader
+  /// One line per entry left out of the archive (sockets), for the log.
+  public var notes: [String] = []
 }

@@ -43,7 +43,7 @@ final class TarStreamWriter {
     buffer.deallocate()
   }
 
-  /// Writes a directory, symlink or regular file entry, reading file contents from `source`.
+  /// Writes a directory, symlink, FIFO or regular file entry, reading file contents from `source`.
   func write(_ entry: TreeEntry, storedTime: FileTime, source: RawPath) throws {
     let header = makeHeader(entry, storedTime: storedTime)
     defer { archive_entry_free(header) }
@@ -86,6 +86,7 @@ final class TarStreamWriter {
     switch entry.kind {
     case .directory: archive_entry_set_filetype(header, ArchiveFileType.directory)
     case .regularFile, .hardLink: archive_entry_set_filetype(header, ArchiveFileType.regularFile)
+    case .fifo: archive_entry_set_filetype(header, ArchiveFileType.fifo)
     case .symlink:
       archive_entry_set_filetype(header, ArchiveFileType.symlink)
       entry.symlinkTarget?.withCString { archive_entry_copy_symlink(header, $0) }

@@ -66,6 +66,15 @@ public struct StorePathRelocator {
     }
     switch info.st_mode & S_IFMT {
     case S_IFDIR:
+      // A directory of the build user without owner rwx (a build may leave one) is opened up
+      // for the walk and given its mode back afterwards.
+      let permissions = mode_t(info.st_mode & 0o7777)
+      let openedUp = permissions & 0o700 != 0o700 && info.st_uid == geteuid()
+      if openedUp && path.withCString({ chmod($0, permissions | 0o700) }) != 0 {
+        throw RelocationError.cannotRewrite(
+          path: path.description, operation: "chmod (to read it)", errno: errno)
+      }
+      defer { if openedUp { _ = path.withCString { chmod($0, permissions) } } }
       for name in try directoryNames(path) {
         try rewrite(path.appending(name), summary: &summary, visited: &visited)
       }

@@ -16,6 +16,8 @@ struct TreeEntry {
   var inode: UInt64
   /// Number of hard links to the inode.
   var linkCount: UInt64
+  /// The owning user id.
+  var owner: UInt32
   /// The symlink's target, for symlinks.
   var symlinkTarget: RawPath?
 }

@@ -4,4 +4,6 @@ public enum TreeEntryKind: String, Sendable, Codable {
   case regularFile = "file"
   case symlink
   case hardLink = "hardlink"
+  /// A named pipe: restored as an empty FIFO with its mode and time.
+  case fifo
 }

@@ -6,11 +6,27 @@
 
 /// Walks a directory tree with POSIX `opendir`/`readdir`/`lstat` on byte paths, so names that are
 /// not valid UTF-8 survive, and never follows symlinks.
-struct TreeScanner {
+///
+/// What an unsplit build may leave in its tree is packed too: FIFOs are entries; sockets, which
+/// cannot be restored, are skipped with a note; directories without owner `rwx` and regular files
+/// without owner `r` that the packing user owns are opened up (`permissionGrants`) with their
+/// original modes recorded, and must be given back with `PermissionGrants.restore()` once the
+/// contents are read.
+final class TreeScanner {
   /// Relative paths to leave out, with everything below them.
-  var excludedPaths: Set<RawPath>
+  let excludedPaths: Set<RawPath>
   /// Inodes to skip: the archive being written, and the archive it replaces, when inside the tree.
-  var skippedInodes: Set<InodeKey>
+  let skippedInodes: Set<InodeKey>
+  /// Modes changed so the tree can be read, to be restored after packing.
+  let permissionGrants = PermissionGrants()
+  /// One line per entry left out (sockets).
+  private(set) var notes: [String] = []
+  private let user = geteuid()
+
+  init(excludedPaths: Set<RawPath>, skippedInodes: Set<InodeKey>) {
+    self.excludedPaths = excludedPaths
+    self.skippedInodes = skippedInodes
+  }
 
   /// Every entry below `root` (the root itself excluded), sorted byte-wise by relative path.
   func scan(root: RawPath) throws -> [TreeEntry] {
@@ -47,8 +63,11 @@ struct TreeScanner {
     for name in names {
       let relativePath = relative.appending(name)
       if excludedPaths.contains(relativePath) { continue }
-      let entry = try examine(root.appending(relativePath), relativePath: relativePath)
+      guard let entry = try examine(root.appending(relativePath), relativePath: relativePath) else {
+        continue
+      }
       if skippedInodes.contains(InodeKey(device: entry.device, inode: entry.inode)) { continue }
+      try grantOwnerAccess(root.appending(relativePath), entry: entry)
       entries.append(entry)
       if entry.kind == .directory {
         try scanDirectory(root: root, relative: relativePath, into: &entries)
@@ -56,7 +75,24 @@ struct TreeScanner {
     }
   }
 
-  private func examine(_ path: RawPath, relativePath: RawPath) throws -> TreeEntry {
+  /// Opens up a directory without owner `rwx`, or a regular file without owner `r`, when the
+  /// packing user owns it (an unsplit build can leave such entries, and the build user may read
+  /// them after a `chmod`); others are left for `open` to report.
+  private func grantOwnerAccess(_ path: RawPath, entry: TreeEntry) throws {
+    let needed: UInt32
+    switch entry.kind {
+    case .directory: needed = 0o700
+    case .regularFile: needed = 0o400
+    default: return
+    }
+    guard entry.permissions & needed != needed, entry.owner == user else { return }
+    guard path.withCString({ chmod($0, mode_t(entry.permissions | needed)) }) == 0 else {
+      throw ArchiveError.cannotAccess(path: path.description, operation: "chmod (to read it)", errno: errno)
+    }
+    permissionGrants.record(path, originalPermissions: entry.permissions)
+  }
+
+  private func examine(_ path: RawPath, relativePath: RawPath) throws -> TreeEntry? {
     var info = stat()
     guard path.withCString({ lstat($0, &info) }) == 0 else {
       throw ArchiveError.cannotAccess(path: path.description, operation: "lstat", errno: errno)
@@ -69,8 +105,11 @@ struct TreeScanner {
     case S_IFLNK:
       kind = .symlink
       target = try readLink(path, expectedSize: Int(info.st_size))
-    case S_IFIFO: throw ArchiveError.unsupportedFileType(path: path.description, kind: "FIFO (named pipe)")
-    case S_IFSOCK: throw ArchiveError.unsupportedFileType(path: path.description, kind: "socket")
+    case S_IFIFO: kind = .fifo
+    case S_IFSOCK:
+      notes.append(
+        "skipped socket '\(path)': a socket cannot be archived (its server is gone after the build)")
+      return nil
     case S_IFCHR: throw ArchiveError.unsupportedFileType(path: path.description, kind: "character device")
     case S_IFBLK: throw ArchiveError.unsupportedFileType(path: path.description, kind: "block device")
     default: throw ArchiveError.unsupportedFileType(path: path.description, kind: "file of unknown type")
@@ -85,6 +124,7 @@ struct TreeScanner {
       device: UInt64(info.st_dev),
       inode: UInt64(info.st_ino),
       linkCount: UInt64(info.st_nlink),
+      owner: UInt32(info.st_uid),
       symlinkTarget: target
     )
   }

@@ -11,7 +11,7 @@ public enum ArchiveUnpacker {
 
   /// Extracts `archive` into `directory` (created if missing).
   ///
-  /// Refuses absolute paths, `..` components, writing through symlinks, device nodes, FIFOs and
+  /// Refuses absolute paths, `..` components, writing through symlinks, device nodes and
   /// sockets; drops setuid/setgid bits with a warning. Ranked mtimes are restored just before
   /// `now` (nanoseconds since the epoch; the current time by default). Throws `ArchiveError`.
   @discardableResult
@@ -81,7 +81,7 @@ public enum ArchiveUnpacker {
     case file
     /// A directory: its time and mode.
     case directory
-    /// A symlink: its time.
+    /// A symlink or FIFO: its time.
     case symlink
   }
 
@@ -129,6 +129,18 @@ public enum ArchiveUnpacker {
         header, name: name, descriptor: descriptor, permissions: permissions, time: time, reader: reader,
         clock: clock)
       return .file
+    case ArchiveFileType.fifo:
+      let made = try createReplacing(name, in: parent, entry: header.path, target: target) {
+        name.withCString { mkfifoat(parent, $0, 0o600) }
+      }
+      guard made == 0 else {
+        throw ArchiveError.cannotExtract(entry: header.path.description, operation: "mkfifo", errno: errno)
+      }
+      guard name.withCString({ fchmodat(parent, $0, mode_t(permissions), 0) }) == 0 else {
+        throw ArchiveError.cannotExtract(entry: header.path.description, operation: "chmod", errno: errno)
+      }
+      try reader.skipData()
+      return .symlink
     case ArchiveFileType.symlink:
       let linkTarget = header.symlinkTarget ?? RawPath(bytes: [])
       let made = try createReplacing(name, in: parent, entry: header.path, target: target) {
@@ -142,7 +154,8 @@ public enum ArchiveUnpacker {
     default:
       throw ArchiveError.unsafeEntry(
         entry: header.path.description,
-        reason: "it is a \(kindName(header.fileType)); only files, directories and symlinks are allowed")
+        reason:
+          "it is a \(kindName(header.fileType)); only files, directories, symlinks and FIFOs are allowed")
     }
   }
 

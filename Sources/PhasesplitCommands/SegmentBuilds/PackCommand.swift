@@ -1,5 +1,6 @@
 import ArgumentParser
 import BuildArchive
+import Foundation
 
 /// `phasesplit pack DIR -o FILE`: archive a build tree.
 struct PackCommand: ParsableCommand {
@@ -31,6 +32,10 @@ struct PackCommand: ParsableCommand {
       excludedPaths: excludes.map(RawPath.init),
       mtimePolicy: exactMtimes ? .exact : .ranked
     )
-    try ArchivePacker.pack(directory: RawPath(directory), archive: RawPath(output), options: options)
+    let summary = try ArchivePacker.pack(
+      directory: RawPath(directory), archive: RawPath(output), options: options)
+    for note in summary.notes {
+      FileHandle.standardError.write(Data("phasesplit pack: \(note)\n".utf8))
+    }
   }
 }
