@@ -8,6 +8,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
   case nixLibraryNotFound(searched: [String], hint: String)
   /// The attribute table exists but cannot be read or parsed.
   case attributeTableUnreadable(path: String, detail: String)
+  /// A late attribute declaration (`--late`, `lateAttributes`) cannot be applied.
+  case invalidLateAttribute(name: String, problem: String)
 
   public var description: String {
     switch self {
@@ -22,6 +24,8 @@ public enum PlanningError: Error, Equatable, Sendable, CustomStringConvertible {
         + (searched.isEmpty ? "nothing" : searched.joined(separator: ", ")) + "; \(hint)"
     case .attributeTableUnreadable(let path, let detail):
       "cannot read the attribute table \(path): \(detail); restore it from the phasesplit checkout"
+    case .invalidLateAttribute(let name, let problem):
+      "cannot declare '\(name)' late: \(problem)"
     }
   }
 }

@@ -4,10 +4,16 @@ import Testing
 
 @Suite struct AttributePlacementTests {
   private func analysis(_ extra: [(String, AttributeSetValue)]) throws -> SplitAnalysis {
-    try SplitAnalysis(attributes: HandWrittenAttributes.stdenv(extra), table: HandWrittenAttributes.table)
+    try analysis(extra, late: [])
   }
 
-  @Test func tableAttributesGoToTheirPhasesSegmentsAndTheFinalOneCarriesAll() throws {
+  private func analysis(_ extra: [(String, AttributeSetValue)], late: [String]) throws -> SplitAnalysis {
+    try SplitAnalysis(
+      attributes: HandWrittenAttributes.stdenv(extra), table: HandWrittenAttributes.table,
+      lateAttributes: try LateAttributes.parse(late))
+  }
+
+  @Test func tableAttributesStartInTheirPhasesSegmentAndStayToTheEnd() throws {
     let result = try analysis([
       ("src", .string("/nix/store/22222222222222222222222222222222-demo.tar.gz")),
       ("configureFlags", .string("--enable-x")), ("makeFlags", .string("V=1")),
@@ -16,14 +22,14 @@ import Testing
     let bySegment = result.placement.attributesBySegment
     let everywhere = ["name", "builder", "stdenv", "system", "outputs"]
     #expect(bySegment["unpack"] == everywhere + ["src"])
-    #expect(bySegment["configure"] == everywhere + ["configureFlags"])
-    #expect(bySegment["build"] == everywhere + ["makeFlags"])
+    #expect(bySegment["configure"] == everywhere + ["src", "configureFlags"])
+    #expect(bySegment["build"] == everywhere + ["src", "configureFlags", "makeFlags"])
+    #expect(bySegment["install"] == everywhere + ["src", "configureFlags", "makeFlags", "postInstall"])
+    let decisions = Dictionary(uniqueKeysWithValues: result.placement.decisions.map { ($0.attribute, $0) })
     #expect(
-      bySegment["install"]
-        == HandWrittenAttributes.stdenv([]).attributeNames + [
-          "src", "configureFlags", "makeFlags", "postInstall",
-        ])
-    #expect(result.placement.decisions.isEmpty && result.placement.overrides.isEmpty)
+      decisions["postInstall"]
+        == PlacementDecision(attribute: "postInstall", firstSegment: "install", reason: .phaseTable))
+    #expect(decisions["src"] == nil)
   }
 
   @Test func patternsAndFinalOnlyEntriesOfTheTableApply() throws {
@@ -37,49 +43,94 @@ import Testing
       #expect(bySegment[segment]?.contains("allowedReferences") == false)
     }
     #expect(bySegment["install"]?.contains("allowedReferences") == true)
-    #expect(result.placement.overrides.isEmpty)
   }
 
-  @Test func unknownAttributesGoWhereScriptsReadThemAndToTheFinalSegment() throws {
+  @Test func attributesOutsideTheTableReachEverySegment() throws {
     let result = try analysis([
-      ("preConfigure", .string("export GREETING=\"$greeting\"")), ("greeting", .string("hi")),
-      ("unused", .string("x")), ("preConfigurePhases", .string("genPhase")),
+      ("CFLAGS", .string("-DGREETING")), ("postInstall", .string("echo $desktopItem")),
+      ("desktopItem", .string("x")), ("preConfigurePhases", .string("genPhase")),
       ("genPhase", .string("echo gen > gen.h")),
     ])
-    let decisions = Dictionary(uniqueKeysWithValues: result.placement.decisions.map { ($0.attribute, $0) })
-    #expect(decisions["greeting"]?.segments == ["configure", "install"])
-    #expect(decisions["greeting"]?.reason == .readByScripts)
-    #expect(decisions["unused"]?.segments == ["install"])
-    #expect(decisions["genPhase"]?.segments == ["configure", "install"])
-    #expect(result.placement.attributesBySegment["unpack"]?.contains("greeting") == false)
-    #expect(result.placement.attributesBySegment["configure"]?.contains("genPhase") == true)
-    let overrides = Dictionary(
-      uniqueKeysWithValues: result.placement.overrides.map { ($0.attribute, $0.segments) })
-    #expect(overrides["greeting"] == ["configure", "install"])
-    #expect(overrides["unused"] == ["install"])
+    for name in ["CFLAGS", "desktopItem", "genPhase"] {
+      #expect(result.placement.firstSegment[name] == "unpack")
+      for segment in result.segmentPlan.segmentNames {
+        #expect(result.placement.attributesBySegment[segment]?.contains(name) == true)
+      }
+    }
+    let advice = result.findings.filter { $0.kind == .couldBeDeclaredLate }
+    #expect(advice.map(\.variables) == [["desktopItem"], ["genPhase"]])
+    #expect(advice.first?.segment == "install")
+    #expect(advice.first?.message.contains("--late desktopItem") == true)
   }
 
-  @Test func anUncertainEarlierScriptSendsUnknownAttributesEverywhere() throws {
+  @Test func lateDeclarationsStartWhereDeclaredUnlessAnEarlierScriptNamesThem() throws {
+    let attributes: [(String, AttributeSetValue)] = [
+      ("postInstall", .string("echo $desktopItem $installerScript")), ("desktopItem", .string("x")),
+      ("installerScript", .string("y")), ("buildExtra", .string("z")),
+      ("postConfigure", .string("echo $buildExtra")),
+    ]
+    let result = try analysis(attributes, late: ["desktopItem", "installerScript=build", "buildExtra=build"])
+    #expect(result.placement.firstSegment["desktopItem"] == "install")
+    #expect(result.placement.firstSegment["installerScript"] == "build")
+    #expect(result.placement.firstSegment["buildExtra"] == "configure")
+    #expect(result.placement.attributesBySegment["build"]?.contains("desktopItem") == false)
+    let reasons = Dictionary(
+      uniqueKeysWithValues: result.placement.decisions.map { ($0.attribute, $0.reason) })
+    #expect(reasons["desktopItem"] == .declaredLate)
+    #expect(reasons["buildExtra"] == .namedByScripts(["postConfigure"]))
+    #expect(!result.findings.contains { $0.kind == .couldBeDeclaredLate })
+  }
+
+  @Test func badLateDeclarationsAreErrorsThatSayWhy() throws {
+    let attributes: [(String, AttributeSetValue)] = [
+      ("desktopItem", .string("x")), ("makeFlags", .string("")),
+    ]
+    let cases: [([String], String)] = [
+      (["missing"], "not an attribute of the package"), (["makeFlags"], "shared table"),
+      (
+        ["desktopItem=fixup"],
+        "there is no segment 'fixup'; the segments are unpack, configure, build, install"
+      ),
+    ]
+    for (words, message) in cases {
+      #expect {
+        try analysis(attributes, late: words)
+      } throws: { error in
+        "\(error)".contains(message)
+      }
+    }
+    #expect(throws: PlanningError.self) { try LateAttributes.parse(["bad-name"]) }
+    #expect(throws: PlanningError.self) { try LateAttributes.parse(["x", "x=build"]) }
+    #expect(throws: PlanningError.self) { try LateAttributes.parse(["x="]) }
+  }
+
+  @Test func anUncertainEarlierScriptBringsDeferredAttributesThere() throws {
     let result = try analysis([
       ("preBuild", .string("eval \"$extraBuildCode\"")), ("extraBuildCode", .string("make extra")),
-      ("other", .string("y")),
+      ("postInstall", .string("echo late")),
     ])
-    let other = try #require(result.placement.decisions.first { $0.attribute == "other" })
-    #expect(other.segments == ["unpack", "configure", "build", "install"])
-    #expect(other.reason == .uncertainScripts(attributes: ["preBuild"]))
-    #expect(!other.differsFromLibraryDefault)
-    #expect(result.placement.overrides.isEmpty)
+    let decision = try #require(result.placement.decisions.first { $0.attribute == "postInstall" })
+    #expect(decision.firstSegment == "build")
+    #expect(decision.reason == .scriptsReadAnything(["preBuild"]))
     #expect(result.findings.contains { $0.kind == .uncertainScript && $0.attribute == "preBuild" })
   }
 
-  @Test func tableAttributesReadOutsideTheirPhasesAreAddedWhereRead() throws {
+  @Test func tableAttributesNamedByEarlierScriptsStartThere() throws {
     let result = try analysis([
       ("preConfigure", .string("echo \"$makeFlags\" > flags.txt")), ("makeFlags", .string("V=1")),
+      ("postHook", .string("installFlags+=(x)")), ("installFlags", .string("")),
+      ("postPatch", .string("configurePhase")), ("configureFlags", .string("--x")),
+      ("passAsFile", .string("postInstall")), ("postInstall", .string("true")),
+      ("postUnpack", .string("cat $postInstallPath")),
     ])
-    let decision = try #require(result.placement.decisions.first { $0.attribute == "makeFlags" })
-    #expect(decision.reason == .readOutsideTable)
-    #expect(decision.segments == ["configure", "build", "install"])
-    #expect(decision.differsFromLibraryDefault)
+    let decisions = Dictionary(uniqueKeysWithValues: result.placement.decisions.map { ($0.attribute, $0) })
+    #expect(
+      decisions["makeFlags"]
+        == PlacementDecision(
+          attribute: "makeFlags", firstSegment: "configure", reason: .namedByScripts(["preConfigure"])))
+    #expect(decisions["installFlags"]?.firstSegment == "unpack")
+    #expect(decisions["configureFlags"]?.reason == .namedByScripts(["postPatch"]))
+    #expect(decisions["postInstall"]?.reason == .namedByScripts(["postUnpack"]))
   }
 
   @Test func findingsPointAtOutputsSourceDirectoryAndCarriedState() throws {
@@ -104,7 +155,7 @@ import Testing
     #expect(check.segment == nil && check.skip?.flag == "doCheck" && check.skip?.reason == "flagUnset")
     #expect(report.phases.first { $0.name == "fixupPhase" }?.segment == "install")
     let text = report.jsonText()
-    #expect(text.contains("\"schemaVersion\" : 1") && text.contains("\"refusal\" : null"))
+    #expect(text.contains("\"schemaVersion\" : 2") && text.contains("\"refusal\" : null"))
     #expect(text.contains("\"segment\" : null") && text.contains("\"derivation\" : null"))
     #expect(try JSONDecoder().decode(AnalysisReport.self, from: Data(text.utf8)) == report)
     #expect(report.humanText().contains("checkPhase         skipped (doCheck is not set); segment dropped"))

@@ -44,14 +44,15 @@ enum FixtureDerivations {
   /// Evaluates the Nix library's `phasePlan`, `segmentPlan` and `placeAttributes` for the
   /// `drvAttrs` of `package` (a Nix expression over `pkgs`, the fixture set).
   static func libraryPlan(
-    package: String, boundaries: [String], placement: [(attribute: String, segments: [String])]
+    package: String, boundaries: [String], lateAttributes: LateAttributes = LateAttributes()
   ) async throws -> JSONValue {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("plan-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let placementFile = directory.appendingPathComponent("placement.json")
-    let placementObject = Dictionary(uniqueKeysWithValues: placement.map { ($0.attribute, $0.segments) })
-    try JSONSerialization.data(withJSONObject: placementObject).write(to: placementFile)
+    let lateFile = directory.appendingPathComponent("late.json")
+    let lateObject = Dictionary(
+      uniqueKeysWithValues: lateAttributes.declarations.map { ($0.name, $0.segment ?? Segment.finalName) })
+    try JSONSerialization.data(withJSONObject: lateObject).write(to: lateFile)
     let boundaryList = boundaries.map { "\"\($0)\"" }.joined(separator: " ")
     let expression = """
       let
@@ -59,11 +60,11 @@ enum FixtureDerivations {
         pkgs = import \(fixturesPath) { };
         attrs = (\(package)).drvAttrs;
         segments = lib.segmentPlan { boundaries = [ \(boundaryList) ]; } attrs;
-        placement = builtins.fromJSON (builtins.readFile \(placementFile.path));
+        lateAttributes = builtins.fromJSON (builtins.readFile \(lateFile.path));
       in {
         phases = lib.phasePlan attrs;
         inherit segments;
-        carried = lib.placeAttributes { inherit segments placement; } attrs;
+        carried = lib.placeAttributes { inherit segments lateAttributes; } attrs;
       }
       """
     return try await runner.evaluate(expression: expression)

@@ -10,12 +10,13 @@
   and returns the final segment: a derivation with the same name, outputs and `meta` as
   `drv`, whose outputs are bit-identical to `drv`'s.
 
-  Each earlier segment (`NAME-seg-SEGMENT`, one output `out`) carries only the attributes
-  its phases need (see `placeAttributes`), restores the previous segment's archived build
+  Each earlier segment (`NAME-seg-SEGMENT`, one output `out`) carries every attribute except
+  those that provably wait for a later segment (see `placeAttributes`), restores the previous segment's archived build
   tree and shell state, runs its phases with the outputs at stand-in paths (`standIns`), and
   archives the result. The final segment carries every attribute, runs the remaining
   phases, moves the stand-ins to the real outputs before `fixupPhase`, and runs fixup.
-  An edit read only by late phases (`postInstall`) therefore rebuilds only late segments.
+  An edit of an attribute read only by late phases (`postInstall`, `installFlags`, or an
+  attribute declared in `lateAttributes`) therefore rebuilds only late segments.
 
   Inputs:
     `boundaries` — where to cut (default [ "unpack" "configure" "build" "check" ]; see
@@ -23,20 +24,23 @@
     `contentAddressed` — make earlier segments floating content-addressed derivations
       (needs the `ca-derivations` experimental feature), so a rebuilt segment with the same
       archive does not rebuild later ones;
-    `placement` — attribute name -> segment names, from `phasesplit wrap`'s script analysis
-      (see `placeAttributes`);
+    `lateAttributes` — attributes the author knows are first read in a later segment: a
+      list of names (first read by the final segment) or an attrset `NAME = SEGMENT`. Only
+      attributes the shared table does not list can be declared; a script of an earlier
+      segment that names one still brings it there (see `placeAttributes`);
     `drv` — a stdenv derivation (it must have `drvAttrs`, run `genericBuild` through
       `default-builder.sh`, and not use `buildCommand`).
   `passthru.segments` is an attrset of the segment derivations by name (the final one
   included) and `passthru.segmentNames` their order.
 
   Type: splitPhases :: { boundaries :: [String]; contentAddressed :: Bool;
-          placement :: AttrSet [String]; } -> Derivation -> Derivation
+          lateAttributes :: [String] | AttrSet String; } -> Derivation -> Derivation
 
   Example:
     hello' = splitPhases { } hello
     hello'.segmentNames                  => [ "unpack" "configure" "build" "install" ]
     hello'.segments.configure.name       => "hello-2.10-seg-configure"
+    splitPhases { lateAttributes = [ "desktopItem" ]; } app   # edits of desktopItem rebuild install only
 */
 {
   boundaries ? [
@@ -46,7 +50,7 @@
     "check"
   ],
   contentAddressed ? false,
-  placement ? { },
+  lateAttributes ? [ ],
 }:
 drv:
 let
@@ -56,7 +60,7 @@ let
   packageName = attrs.name;
   outputs = attrs.outputs or [ "out" ];
   segments = segmentPlan { inherit boundaries; } attrs;
-  carried = placeAttributes { inherit segments placement; } attrs;
+  carried = placeAttributes { inherit segments lateAttributes; } attrs;
   outputStandIns = standIns {
     name = packageName;
     inherit outputs;

@@ -30,19 +30,22 @@ public struct PackageSplitter: Sendable {
   }
 
   /// The wrap expression that builds `package` (resolved from `spec`) split at `boundaries`, with
-  /// the attribute placement decided by script analysis.
+  /// the author's `lateAttributes` (checked against the package here, so that a bad declaration
+  /// fails with the planner's message rather than in evaluation).
   ///
   /// - Throws: ``SplitError/notSplittable(packageName:reason:)``, ``PlanningError`` for an
   ///   unreadable attribute table, the errors of reading the `.drv`'s inputs, or
   ///   ``SplitError/toolNotSelfContained(path:interpreter:)``.
   public func wrapExpression(
-    for package: ResolvedPackage, from spec: InstallableSpec, boundaries: [Boundary], contentAddressed: Bool
+    for package: ResolvedPackage, from spec: InstallableSpec, boundaries: [Boundary],
+    lateAttributes: LateAttributes = LateAttributes(), contentAddressed: Bool
   ) async throws -> WrapExpression {
     let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
     let analysis: SplitAnalysis
     do {
       analysis = try SplitAnalysis(
-        attributes: DerivationAttributes(package.derivation), boundaries: boundaries, table: table)
+        attributes: DerivationAttributes(package.derivation), boundaries: boundaries, table: table,
+        lateAttributes: lateAttributes)
     } catch {
       if case .notSplittable(let refusal) = error {
         throw SplitError.notSplittable(packageName: package.derivation.name, reason: refusal.description)
@@ -54,7 +57,7 @@ public struct PackageSplitter: Sendable {
       phasesplitExecutable: try await InBuildTool.reference(for: phasesplitExecutable, runner: runner),
       package: try Self.wrappedPackage(spec, derivation: package.derivation),
       boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
-      placement: analysis.placement.overrides,
+      lateAttributes: lateAttributes,
       contentAddressed: contentAddressed,
       origin: "from \(Self.describe(spec)) (\(package.path))"
     )
@@ -62,12 +65,14 @@ public struct PackageSplitter: Sendable {
 
   /// The final segment `.drv` of `spec` split at `boundaries`: a segment derivation (an already
   /// split package) is used as it is; any other package is wrapped and instantiated.
-  public func finalSegmentDerivation(of spec: InstallableSpec, boundaries: [Boundary]) async throws -> String
-  {
+  public func finalSegmentDerivation(
+    of spec: InstallableSpec, boundaries: [Boundary], lateAttributes: LateAttributes = LateAttributes()
+  ) async throws -> String {
     let package = try await ResolvedPackage.resolve(spec, runner: runner)
     if package.isSegment { return package.path }
     let expression = try await wrapExpression(
-      for: package, from: spec, boundaries: boundaries, contentAddressed: false)
+      for: package, from: spec, boundaries: boundaries, lateAttributes: lateAttributes,
+      contentAddressed: false)
     guard let path = try await runner.instantiate(expression: expression.text).last else {
       throw SplitError.noFinalSegment(packageName: package.derivation.name)
     }

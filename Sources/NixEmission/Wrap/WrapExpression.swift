@@ -1,5 +1,7 @@
+import SplitPlanning
+
 /// The Nix file `phasesplit wrap` writes: it imports the phasesplit Nix library and applies
-/// `splitPhases` (with the boundaries and the analysis-decided placement) to a package.
+/// `splitPhases` (with the boundaries and the author's late attributes) to a package.
 public struct WrapExpression: Sendable, Equatable {
   /// The nix-lib directory, in the store.
   public var nixLibrary: StoreReference
@@ -9,8 +11,8 @@ public struct WrapExpression: Sendable, Equatable {
   public var package: WrappedPackage
   /// The boundaries, in phase order.
   public var boundaries: [String]
-  /// Attribute → segment names, for attributes whose placement differs from the library default.
-  public var placement: [(attribute: String, segments: [String])]
+  /// Attributes the author declared late (`lateAttributes`; left out of the file when empty).
+  public var lateAttributes: LateAttributes
   /// Whether earlier segments are floating content-addressed derivations.
   public var contentAddressed: Bool
   /// A comment for the file header (what it was made from).
@@ -19,14 +21,13 @@ public struct WrapExpression: Sendable, Equatable {
   /// Creates a wrap expression.
   public init(
     nixLibrary: StoreReference, phasesplitExecutable: StoreReference, package: WrappedPackage,
-    boundaries: [String],
-    placement: [(attribute: String, segments: [String])], contentAddressed: Bool, origin: String
+    boundaries: [String], lateAttributes: LateAttributes, contentAddressed: Bool, origin: String
   ) {
     self.nixLibrary = nixLibrary
     self.phasesplitExecutable = phasesplitExecutable
     self.package = package
     self.boundaries = boundaries
-    self.placement = placement
+    self.lateAttributes = lateAttributes
     self.contentAddressed = contentAddressed
     self.origin = origin
   }
@@ -35,13 +36,19 @@ public struct WrapExpression: Sendable, Equatable {
 
   /// The file's text.
   public var text: String {
-    let placementValue = NixValue.attributes(
-      placement.map { ($0.attribute, .list($0.segments.map { .string($0) })) })
-    let settings = NixValue.attributes([
+    var members: [(String, NixValue)] = [
       ("boundaries", .list(boundaries.map { .string($0) })),
       ("contentAddressed", .bool(contentAddressed)),
-      ("placement", placementValue),
-    ])
+    ]
+    if !lateAttributes.isEmpty {
+      members.append(
+        (
+          "lateAttributes",
+          .attributes(
+            lateAttributes.declarations.map { ($0.name, .string($0.segment ?? Segment.finalName)) })
+        ))
+    }
+    let settings = NixValue.attributes(members)
     let originLines = origin.split(separator: "\n", omittingEmptySubsequences: false)
       .map { "# \($0)" }.joined(separator: "\n")
     return """

@@ -33,6 +33,13 @@ struct SplitPackageOptions: ParsableArguments {
 
   @OptionGroup var nix: NixOptions
 
+  @Option(
+    name: .customLong("late"),
+    help: ArgumentHelp(
+      "Declare an attribute late: first read in SEGMENT (default: the final segment), so its edits rebuild only from there (repeatable).",
+      valueName: "NAME[=SEGMENT]"))
+  var lateAttributeWords: [String] = []
+
   func validate() throws {
     if (derivation == nil) == (file == nil) {
       throw ValidationError("name the package either as a .drv path or with -f FILE [-A ATTR]")
@@ -60,11 +67,12 @@ struct SplitPackageOptions: ParsableArguments {
       words += argument.commandLineArguments
     }
     if let boundaries { words += ["--boundaries", boundaries] }
+    for word in lateAttributeWords { words += ["--late", word] }
     return words + nix.words
   }
 
   /// The final segment `.drv` path: a split package as it is, any other package split at
-  /// `--boundaries` (placement by script analysis, as `phasesplit wrap`) and instantiated.
+  /// `--boundaries` (with `--late` declarations, as `phasesplit wrap`) and instantiated.
   func resolve() async throws -> String {
     try await resolve(spec)
   }
@@ -73,6 +81,8 @@ struct SplitPackageOptions: ParsableArguments {
   /// at `--boundaries` as needed.
   func resolve(_ installable: InstallableSpec) async throws -> String {
     try await PackageSplitter.forCurrentExecutable(runner: nix.runner)
-      .finalSegmentDerivation(of: installable, boundaries: Boundary.parse(list: boundaries))
+      .finalSegmentDerivation(
+        of: installable, boundaries: Boundary.parse(list: boundaries),
+        lateAttributes: LateAttributes.parse(lateAttributeWords))
   }
 }

@@ -27,6 +27,13 @@ public struct AnalyzeCommand: AsyncParsableCommand {
       "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"))
   public var boundaries: String?
 
+  @Option(
+    name: .customLong("late"),
+    help: ArgumentHelp(
+      "Declare an attribute late: first read in SEGMENT (default: the final segment), so its edits rebuild only from there (repeatable).",
+      valueName: "NAME[=SEGMENT]"))
+  public var lateAttributeWords: [String] = []
+
   @Flag(help: "Print the analysis as JSON (schema: docs/analyze-json.md).")
   public var json = false
 
@@ -37,7 +44,8 @@ public struct AnalyzeCommand: AsyncParsableCommand {
     let report = try AnalysisReport(
       analysing: DerivationAttributes(package.derivation), derivationPath: package.path,
       boundaries: try Boundary.parse(list: boundaries),
-      table: try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate()))
+      table: try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate()),
+      lateAttributes: try LateAttributes.parse(lateAttributeWords))
     print(json ? report.jsonText() : report.humanText(), terminator: json ? "\n" : "")
     if !report.splittable { throw ExitCode(1) }
   }

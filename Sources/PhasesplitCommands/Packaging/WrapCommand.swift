@@ -3,16 +3,15 @@ import NixEmission
 import NixInterface
 import SplitPlanning
 
-/// `phasesplit wrap`: writes a Nix file that builds a package split into segments, with the
-/// attribute placement decided by script analysis.
+/// `phasesplit wrap`: writes a Nix file that builds a package split into segments.
 public struct WrapCommand: AsyncParsableCommand {
   public static let configuration = CommandConfiguration(
     commandName: "wrap",
     abstract: "Write a Nix file that builds a package split into segments.",
     discussion: """
       The file imports the phasesplit Nix library and applies splitPhases to the package, with \
-      the boundaries and the placement of attributes outside the shared table (decided by \
-      analysing the phase scripts). With -f FILE the package is (import FILE { args }).ATTR; \
+      the boundaries and the attributes declared late with --late (every other attribute is \
+      carried from the first segment on, unless the shared table defers it). With -f FILE the package is (import FILE { args }).ATTR; \
       with a .drv or output path it is rebuilt from the .drv's attributes, each input store path \
       keeping its string context. With --instantiate, prints each segment's name and .drv path.
       """
@@ -26,6 +25,13 @@ public struct WrapCommand: AsyncParsableCommand {
     help: ArgumentHelp(
       "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"))
   public var boundaries: String?
+
+  @Option(
+    name: .customLong("late"),
+    help: ArgumentHelp(
+      "Declare an attribute late: first read in SEGMENT (default: the final segment), so its edits rebuild only from there (repeatable).",
+      valueName: "NAME[=SEGMENT]"))
+  public var lateAttributeWords: [String] = []
 
   @Option(
     name: [.short, .customLong("output")], help: ArgumentHelp("Write the Nix file here (default: stdout)."))
@@ -50,6 +56,7 @@ public struct WrapCommand: AsyncParsableCommand {
     let package = try await ResolvedPackage.resolve(spec, runner: splitter.runner)
     let expression = try await splitter.wrapExpression(
       for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),
+      lateAttributes: try LateAttributes.parse(lateAttributeWords),
       contentAddressed: contentAddressed)
     if instantiate {
       for segment in try await splitter.instantiateSegments(of: expression, writingTo: outputFile) {

@@ -1,5 +1,5 @@
 /// Everything the planner knows about splitting one derivation: phases, segments, attribute
-/// placement and findings. `phasesplit analyze` prints it; `phasesplit wrap` emits its placement.
+/// placement and findings. `phasesplit analyze` prints it.
 public struct SplitAnalysis: Sendable, Equatable {
   /// The derivation's `name`.
   public var packageName: String
@@ -19,7 +19,8 @@ public struct SplitAnalysis: Sendable, Equatable {
   /// Analyses a derivation.
   /// - Throws: ``PlanningError/notSplittable(_:)`` when it cannot be split.
   public init(
-    attributes: some AttributeSource, boundaries: [Boundary] = Boundary.defaults, table: AttributePhaseTable
+    attributes: some AttributeSource, boundaries: [Boundary] = Boundary.defaults, table: AttributePhaseTable,
+    lateAttributes: LateAttributes = LateAttributes()
   ) throws(PlanningError) {
     packageName = attributes.shellString("name") ?? ""
     let outputs = attributes.words("outputs")
@@ -28,8 +29,11 @@ public struct SplitAnalysis: Sendable, Equatable {
     segmentPlan = try SegmentPlan(phasePlan: phasePlan, boundaries: boundaries)
     scripts = SegmentScript.collect(
       segmentPlan: segmentPlan, attributes: attributes, outputNames: outputNames)
-    placement = AttributePlacement(
-      attributes: attributes, segmentPlan: segmentPlan, table: table, scripts: scripts)
-    findings = Finding.findings(scripts: scripts, segmentPlan: segmentPlan)
+    placement = try AttributePlacement(
+      attributes: attributes, segmentPlan: segmentPlan, table: table, lateAttributes: lateAttributes)
+    findings =
+      Finding.findings(scripts: scripts, segmentPlan: segmentPlan)
+      + Finding.lateDeclarationAdvice(
+        attributes: attributes, scripts: scripts, segmentPlan: segmentPlan, placement: placement)
   }
 }

@@ -14,4 +14,8 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
   case stateCarried
   /// A script cannot be analysed with certainty (eval, source, indirect expansion, parse error).
   case uncertainScript
+  /// An attribute outside the shared table is carried from the first segment (every attribute
+  /// is an environment variable), but only scripts of a later segment read it; declaring it late
+  /// would let its edits rebuild only from there. Advice: phasesplit never narrows on its own.
+  case couldBeDeclaredLate
 }

@@ -6,10 +6,11 @@ extension AnalysisReport {
   ///   boundary, say).
   public init(
     analysing attributes: some AttributeSource, derivationPath: String?, boundaries: [Boundary],
-    table: AttributePhaseTable
+    table: AttributePhaseTable, lateAttributes: LateAttributes = LateAttributes()
   ) throws(PlanningError) {
     do {
-      let analysis = try SplitAnalysis(attributes: attributes, boundaries: boundaries, table: table)
+      let analysis = try SplitAnalysis(
+        attributes: attributes, boundaries: boundaries, table: table, lateAttributes: lateAttributes)
       self.init(analysis: analysis, derivationPath: derivationPath)
     } catch {
       guard case .notSplittable(let refusal) = error else { throw error }

@@ -6,7 +6,7 @@ import Foundation
 /// incompatible change (removing or renaming a field, changing a field's meaning).
 public struct AnalysisReport: Codable, Sendable, Equatable {
   /// The schema version this code writes.
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
   /// The package analysed.
   public struct Package: Codable, Sendable, Equatable {
@@ -67,13 +67,14 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
     public var attributes: [String]
   }
 
-  /// One placement decision for an attribute the table alone does not place.
+  /// Where an attribute starts, for attributes that do not simply start in the first segment.
   public struct Placement: Codable, Sendable, Equatable {
     public var attribute: String
-    public var segments: [String]
+    /// The first segment that carries it; every later segment does too.
+    public var firstSegment: String
     public var reason: String
-    public var passedToNixLibrary: Bool
-    public var uncertainScripts: [String]
+    /// The scripts that name it or may read anything, for `namedByScripts` and `scriptsReadAnything`.
+    public var scripts: [String]
   }
 
   /// One finding.
@@ -154,11 +155,10 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
         attributes: analysis.placement.attributesBySegment[segment.name] ?? [])
     }
     placement = analysis.placement.decisions.map { decision in
-      var uncertain: [String] = []
-      if case .uncertainScripts(let attributes) = decision.reason { uncertain = attributes }
-      return Placement(
-        attribute: decision.attribute, segments: decision.segments, reason: decision.reason.identifier,
-        passedToNixLibrary: decision.differsFromLibraryDefault, uncertainScripts: uncertain)
+      Placement(
+        attribute: decision.attribute, firstSegment: decision.firstSegment,
+        reason: decision.reason.identifier,
+        scripts: decision.reason.scripts)
     }
     findings = analysis.findings.map {
       Finding(

@@ -37,12 +37,11 @@ extension AnalysisReport {
     }
     if !placement.isEmpty {
       lines.append("")
-      lines.append("placement of attributes outside the shared table:")
+      lines.append("attributes that start after the first segment, or earlier than the table says:")
+      lines.append("  (every other attribute is carried from the first segment on)")
       for decision in placement {
-        var line = "  \(decision.attribute) → \(decision.segments.joined(separator: " ")) (\(decision.reason)"
-        if !decision.uncertainScripts.isEmpty {
-          line += ": uncertain scripts \(decision.uncertainScripts.joined(separator: ", "))"
-        }
+        var line = "  \(decision.attribute) from \(decision.firstSegment) (\(decision.reason)"
+        if !decision.scripts.isEmpty { line += ": \(decision.scripts.joined(separator: ", "))" }
         lines.append(line + ")")
       }
     }

@@ -2,6 +2,7 @@ import Derivations
 import Foundation
 import NixEmission
 import NixInterface
+import SplitPlanning
 import Testing
 
 /// The Nix source `wrap` writes: literals, string context, the expression shape.
@@ -35,7 +36,8 @@ import Testing
           NixArgument(name: "flag", value: .expression("true")),
           NixArgument(name: "text", value: .string("a \"b\" ${c}")),
         ]),
-      boundaries: ["unpack", "build"], placement: [("myVar", ["build", "install"])], contentAddressed: true,
+      boundaries: ["unpack", "build"],
+      lateAttributes: LateAttributes([("myVar", "build"), ("desktopItem", nil)]), contentAddressed: true,
       origin: "test\nsecond line")
     let text = expression.text
     #expect(
@@ -47,7 +49,7 @@ import Testing
         "phasesplit = (builtins.storePath \"/nix/store/11111111111111111111111111111111-phasesplit\");"))
     #expect(text.contains("function { flag = (true); text = \"a \\\"b\\\" \\${c}\"; }"))
     #expect(text.contains(").pkgs.\"my pkg\";"))
-    #expect(text.contains("myVar = [ \"build\" \"install\" ];"))
+    #expect(text.contains("lateAttributes = { myVar = \"build\"; desktopItem = \"install\"; };"))
     #expect(text.contains("contentAddressed = true;"))
     #expect(text.contains("# test\n# second line\n"))
   }
