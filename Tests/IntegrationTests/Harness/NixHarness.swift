@@ -39,6 +39,7 @@ struct NixHarness: Sendable {
         configureFlagsExtra ? [ ],
         boundaries ? null,
         overrides ? null,
+        lateAttributes ? null,
       }:
       let
         fixtures = import \(fixtures) { inherit postInstallExtra configureFlagsExtra; };
@@ -47,7 +48,9 @@ struct NixHarness: Sendable {
         };
         package =
           if overrides == null then fixtures.${fixture} else fixtures.${fixture}.overrideAttrs (_: overrides);
-        options = if boundaries == null then { } else { inherit boundaries; };
+        options =
+          (if boundaries == null then { } else { inherit boundaries; })
+          // (if lateAttributes == null then { } else { inherit lateAttributes; });
       in
       {
         unsplit = package;

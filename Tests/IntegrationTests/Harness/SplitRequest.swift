@@ -13,6 +13,8 @@ struct SplitRequest: Sendable {
   var boundaries: [String]? = nil
   /// Attributes to override on the fixture (Nix attrset text, `overrideAttrs`); nil for none.
   var attributeOverrides: String? = nil
+  /// `splitPhases`' lateAttributes (attribute → first segment); nil keeps the library's default.
+  var lateAttributes: [(name: String, segment: String)]? = nil
 
   /// The `nix-instantiate`/`nix-build` arguments that pass this request to the expression.
   var nixArguments: [String] {
@@ -25,6 +27,12 @@ struct SplitRequest: Sendable {
     }
     if let attributeOverrides {
       arguments += ["--arg", "overrides", attributeOverrides]
+    }
+    if let lateAttributes {
+      arguments += [
+        "--arg", "lateAttributes",
+        NixValue.attributes(lateAttributes.map { ($0.name, .string($0.segment)) }).rendered(),
+      ]
     }
     return arguments
   }

@@ -23,31 +23,64 @@ import Testing
     #expect(names.arrayValue?.compactMap(\.stringValue) == ["ok-name'", "rec", "with space"])
   }
 
-  @Test(arguments: ["plainMake", "hello"])
-  func segmentsEqualTheLibrarys(fixture: String) async throws {
+  static let fixtures = [
+    "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "customPhases", "multiOutput",
+    "structuredAttrs", "failingInstall", "gawk", "envReaders",
+  ]
+
+  /// `phasesplit wrap` (which `build`, `explain` and `enter` use too) and `splitPhases` give the
+  /// same segment derivations, so both share the cache: for every fixture and boundary set, and
+  /// with a late declaration.
+  @Test(arguments: fixtures, [nil, "build", "unpack,check"])
+  func segmentsEqualTheLibrarys(fixture: String, boundaries: String?) async throws {
     let tool = try TestPackage.tool()
     let directory = try PlanningCLI.temporaryDirectory()
     defer { try? FileManager.default.removeItem(at: directory) }
     let file = directory.appendingPathComponent("split.nix").path
-    let run = try PlanningCLI.phasesplit(
-      ["wrap", "-f", PlanningCLI.fixturesPath, "-A", fixture, "-o", file, "--instantiate"], tool: tool)
+    // BANNER is read by make in the build segment; declared late it starts where declared
+    let lateSegment = boundaries == "unpack,check" ? "check" : "build"
+    let late = fixture == "envReaders" ? ["BANNER=\(lateSegment)"] : []
+    var arguments = ["wrap", "-f", PlanningCLI.fixturesPath, "-A", fixture, "-o", file, "--instantiate"]
+    if let boundaries { arguments += ["--boundaries", boundaries] }
+    for declaration in late { arguments += ["--late", declaration] }
+    let run = try PlanningCLI.phasesplit(arguments, tool: tool)
     #expect(run.status == 0, "\(run.standardError)")
     let written = try String(contentsOfFile: file, encoding: .utf8)
-    #expect(!written.contains("lateAttributes"))
+    #expect(written.contains("lateAttributes") == !late.isEmpty)
     let segments = run.standardOutput.split(separator: "\n").map { $0.split(separator: " ").map(String.init) }
-    #expect(segments.map(\.first) == ["unpack", "configure", "build", "check", "install"])
+    #expect(segments.last?.first == "install")
 
     let executable = URL(fileURLWithPath: tool).resolvingSymlinksInPath().path
+    var options: [String] = []
+    if let boundaries {
+      options.append(
+        "boundaries = [ " + boundaries.split(separator: ",").map { "\"\($0)\"" }.joined(separator: " ")
+          + " ];")
+    }
+    if !late.isEmpty { options.append("lateAttributes = { BANNER = \"\(lateSegment)\"; };") }
     let expression = """
       let
         lib = import \(TestPackage.root.appendingPathComponent("nix-lib").path) {
           phasesplit = \(NixSyntax.pathLiteral(executable));
         };
-        split = lib.splitPhases { } (import \(PlanningCLI.fixturesPath) { }).\(fixture);
+        split = lib.splitPhases { \(options.joined(separator: " ")) } (import \(PlanningCLI.fixturesPath) { }).\(fixture);
       in map (name: split.passthru.segments.${name}) split.passthru.segmentNames
       """
     let libraryPaths = try await TestPackage.nixRunner.instantiate(expression: expression)
     #expect(segments.map(\.last) == libraryPaths)
+  }
+
+  @Test func lateDeclarationsOfTheCLIAreCheckedAgainstThePackage() throws {
+    let run = try PlanningCLI.phasesplit([
+      "wrap", "-f", PlanningCLI.fixturesPath, "-A", "plainMake", "--late", "makeFlags",
+    ])
+    #expect(run.status != 0)
+    #expect(run.standardError.contains("cannot declare 'makeFlags' late"), "\(run.standardError)")
+    let typo = try PlanningCLI.phasesplit([
+      "analyze", "-f", PlanningCLI.fixturesPath, "-A", "envReaders", "--late", "BANNER=fixup",
+    ])
+    #expect(typo.status != 0)
+    #expect(typo.standardError.contains("there is no segment 'fixup'"), "\(typo.standardError)")
   }
 
   @Test func fileArgumentsReachThePackage() async throws {
