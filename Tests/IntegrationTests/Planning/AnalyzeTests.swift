@@ -12,7 +12,7 @@ import Testing
     let run = try PlanningCLI.phasesplit(["analyze", derivation, "--json"])
     #expect(run.status == 0, "\(run.standardError)")
     let report = try json(run.standardOutput)
-    #expect(report["schemaVersion"] as? Int == 1)
+    #expect(report["schemaVersion"] as? Int == 2)
     #expect(report["splittable"] as? Bool == true)
     let package = try #require(report["package"] as? [String: Any])
     #expect(package["name"] as? String == "plain-greet-1.0")
@@ -34,7 +34,9 @@ import Testing
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("checkStatePhase"))
     #expect(run.standardOutput.contains("[stateCarried] writeConfigPhase"))
-    #expect(run.standardOutput.contains("chooseTagPhase → build install"))
+    #expect(
+      run.standardOutput.contains(
+        "[couldBeDeclaredLate] chooseTagPhase is read only by scripts of segment build and later"))
     #expect(run.standardOutput.contains("defines function addPhaseNote"))
   }
 

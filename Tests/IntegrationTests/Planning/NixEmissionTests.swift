@@ -49,7 +49,7 @@ import Testing
         "phasesplit = (builtins.storePath \"/nix/store/11111111111111111111111111111111-phasesplit\");"))
     #expect(text.contains("function { flag = (true); text = \"a \\\"b\\\" \\${c}\"; }"))
     #expect(text.contains(").pkgs.\"my pkg\";"))
-    #expect(text.contains("lateAttributes = { myVar = \"build\"; desktopItem = \"install\"; };"))
+    #expect(text.contains("lateAttributes = {\n    myVar = \"build\";\n    desktopItem = \"install\";\n  };"))
     #expect(text.contains("contentAddressed = true;"))
     #expect(text.contains("# test\n# second line\n"))
   }
