@@ -25,7 +25,7 @@ echo "== fixture toolchain" >&2
 NIX_CONFIG="${NIX_CONFIG:-$(cat fixtures/nix.conf)}"
 export NIX_CONFIG
 for attempt in 1 2 3; do
-  if nix-build fixtures --no-out-link -A stdenv -A tools.cmake -A tools.ninja -A tools.meson >/dev/null; then
+  if nix-build fixtures --no-out-link -A stdenv -A tools.cmake -A tools.ninja -A tools.meson -A tools.noteHook >/dev/null; then
     break
   fi
   [ "$attempt" -lt 3 ] || exit 1
