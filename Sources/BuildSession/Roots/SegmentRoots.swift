@@ -10,23 +10,12 @@ import NixInterface
 /// outputs are rooted by the out-link (`--out-link`), or not at all with `--no-out-link`.
 /// Registering replaces the package's previous roots; `rm -r STATE/gcroots/NAME` drops them.
 public struct SegmentRoots: Sendable {
-  /// The environment variable that names the state directory.
-  public static let stateDirectoryVariable = "PHASESPLIT_STATE_DIR"
-
   /// The directory that holds every package's roots (`STATE/gcroots`).
   public var rootsDirectory: String
 
-  /// Roots under `stateDirectory/gcroots`.
+  /// Roots under `stateDirectory/gcroots` (see ``StateDirectory``).
   public init(stateDirectory: String) {
     rootsDirectory = stateDirectory + "/gcroots"
-  }
-
-  /// The state directory: `$PHASESPLIT_STATE_DIR`, else `$XDG_STATE_HOME/phasesplit`, else
-  /// `$HOME/.local/state/phasesplit`.
-  public static func stateDirectory(environment: [String: String]) -> String {
-    if let explicit = environment[stateDirectoryVariable], !explicit.isEmpty { return explicit }
-    if let state = environment["XDG_STATE_HOME"], !state.isEmpty { return state + "/phasesplit" }
-    return (environment["HOME"] ?? NSHomeDirectory()) + "/.local/state/phasesplit"
   }
 
   /// The directory of `packageName`'s roots.

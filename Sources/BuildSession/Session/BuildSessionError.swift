@@ -30,7 +30,7 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
     case .cannotRegisterRoots(let directory, let detail):
       return
         "cannot write the segments' garbage-collector roots in \(directory): \(detail). Set "
-        + "\(SegmentRoots.stateDirectoryVariable) to a writable directory, or pass --no-segment-roots."
+        + "\(StateDirectory.variable) to a writable directory, or pass --no-segment-roots."
     case .commandFailedToStart(let commandLine, let reason):
       return "could not run `\(commandLine.joined(separator: " "))`: \(reason). Is it installed and on PATH?"
     case .nix(let error):

@@ -13,20 +13,27 @@ public struct PackageSplitter: Sendable {
   /// The phasesplit executable the segments run (added to the store unless it is there; it must
   /// be self-contained, see ``InBuildTool``).
   public var phasesplitExecutable: String
+  /// Remembers the store path of the executable once added (nil: add it every time).
+  public var addedFiles: AddedFileCache?
 
   /// Creates a splitter.
-  public init(runner: NixRunner, nixLibrary: URL, phasesplitExecutable: String) {
+  public init(
+    runner: NixRunner, nixLibrary: URL, phasesplitExecutable: String, addedFiles: AddedFileCache? = nil
+  ) {
     self.runner = runner
     self.nixLibrary = nixLibrary
     self.phasesplitExecutable = phasesplitExecutable
+    self.addedFiles = addedFiles
   }
 
-  /// A splitter for the running executable and the nix-lib found by ``NixLibraryLocator``.
+  /// A splitter for the running executable and the nix-lib found by ``NixLibraryLocator``,
+  /// remembering the executable's store path in the state directory.
   /// - Throws: ``PlanningError/nixLibraryNotFound(searched:hint:)``.
   public static func forCurrentExecutable(runner: NixRunner) throws(PlanningError) -> PackageSplitter {
     PackageSplitter(
       runner: runner, nixLibrary: try NixLibraryLocator.locate(),
-      phasesplitExecutable: NixLibraryLocator.currentExecutable()?.path ?? CommandLine.arguments[0])
+      phasesplitExecutable: NixLibraryLocator.currentExecutable()?.path ?? CommandLine.arguments[0],
+      addedFiles: AddedFileCache(stateDirectory: StateDirectory.path()))
   }
 
   /// The wrap expression that builds `package` (resolved from `spec`) split at `boundaries`, with
@@ -54,7 +61,8 @@ public struct PackageSplitter: Sendable {
     }
     return WrapExpression(
       nixLibrary: try await StoreReference.adding(nixLibrary.path, runner: runner),
-      phasesplitExecutable: try await InBuildTool.reference(for: phasesplitExecutable, runner: runner),
+      phasesplitExecutable: try await InBuildTool.reference(
+        for: phasesplitExecutable, runner: runner, cache: addedFiles),
       package: try Self.wrappedPackage(spec, derivation: package.derivation),
       boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
       lateAttributes: lateAttributes,

@@ -1,6 +1,7 @@
 import ArgumentParser
 import BuildSession
 import Foundation
+import NixInterface
 
 /// `phasesplit build`: builds a package split into segments, showing per segment whether it is
 /// reused from the store, building (phase, time), built or failed, then a summary.
@@ -47,10 +48,7 @@ struct BuildCommand: AsyncParsableCommand {
       finalDerivationPath: finalPath, keepGoing: keepGoing,
       outLink: noOutLink ? .none : .path(outLink ?? "result"), installableWords: package.words,
       resumeCommand: ["phasesplit"] + CommandLine.arguments.dropFirst(),
-      segmentRoots: noSegmentRoots
-        ? nil
-        : SegmentRoots(
-          stateDirectory: SegmentRoots.stateDirectory(environment: ProcessInfo.processInfo.environment)))
+      segmentRoots: noSegmentRoots ? nil : SegmentRoots(stateDirectory: StateDirectory.path()))
     let mode =
       json
       ? .quiet

@@ -74,6 +74,25 @@ import Testing
     #expect(value.arrayValue == [.string(inside.path), .array([.string(added.storePath)]), .string("x")])
   }
 
+  /// The cache answers for an unchanged file whose store path exists, and only then.
+  @Test func addedFileCacheFollowsTheFileAndTheStore() async throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "phasesplit-cache-\(UUID())")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    let file = directory.appendingPathComponent("tool").path
+    try "one".write(toFile: file, atomically: false, encoding: .utf8)
+    let cache = AddedFileCache(stateDirectory: directory.appendingPathComponent("state").path)
+    #expect(cache.storePath(for: file) == nil)
+    let added = try await TestPackage.nixRunner.addToStore(path: file)
+    cache.record(file, storePath: added)
+    #expect(cache.storePath(for: file) == added)
+    cache.record(file + "-gone", storePath: "/nix/store/00000000000000000000000000000000-absent")
+    #expect(cache.storePath(for: file + "-gone") == nil)
+    try "two".write(toFile: file, atomically: true, encoding: .utf8)
+    #expect(cache.storePath(for: file) == nil, "a changed file is added again")
+  }
+
   @Test func linkageOfStaticAndDynamicExecutables() throws {
     #expect(ExecutableLinkage.of(path: try TestPackage.sandboxTool()) == .staticallyLinked)
     guard case .dynamicallyLinked(let interpreter) = ExecutableLinkage.of(path: "/bin/sh") else {
