@@ -131,11 +131,12 @@ import Testing
     let salt = String(Support.uniqueSalt().prefix(8))
     let first = directory + "/first/split.nix"
     try FileManager.default.createDirectory(atPath: directory + "/first", withIntermediateDirectories: true)
-    let wrapped = try Support.run([
-      installed + "/bin/phasesplit", "wrap", "-f", Support.fixtures, "-A", "plainMake", "--argstr",
-      "nameSuffix",
-      "x" + salt, "-o", first,
-    ])
+    let state = directory + "/state"
+    let wrapped = try Support.run(
+      [
+        installed + "/bin/phasesplit", "wrap", "-f", Support.fixtures, "-A", "plainMake", "--argstr",
+        "nameSuffix", "x" + salt, "-o", first,
+      ], environment: ["PHASESPLIT_STATE_DIR": state])
     try #require(wrapped.status == 0, "\(wrapped.standardError)")
     try FileManager.default.removeItem(atPath: installed)
     try FileManager.default.createDirectory(
@@ -144,7 +145,18 @@ import Testing
     try FileManager.default.moveItem(atPath: first, toPath: copy)
     let text = try String(contentsOfFile: copy, encoding: .utf8)
     #expect(!text.contains(installed) && !text.contains("/.build/"), "\(text)")
-    _ = try Self.storePath(after: "phasesplitLib = import", in: text)
+    // The store paths the file names are garbage-collector roots, so a collection keeps them.
+    let named = [
+      try Self.storePath(after: "phasesplit =", in: text),
+      try Self.storePath(after: "phasesplitLib = import", in: text),
+    ]
+    let rooted = try ["phasesplit", "nix-lib"].map {
+      try FileManager.default.destinationOfSymbolicLink(atPath: state + "/tool-roots/" + $0)
+    }
+    #expect(rooted == named)
+    let collected = try Support.run(["nix-store", "--delete"] + named)
+    #expect(
+      collected.status != 0 && collected.standardError.contains("still alive"), "\(collected.standardError)")
 
     let built = try Support.run(["nix-build", copy, "--no-out-link"])
     try #require(built.status == 0, "\(built.standardError)")

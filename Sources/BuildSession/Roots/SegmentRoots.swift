@@ -46,7 +46,7 @@ public struct SegmentRoots: Sendable {
       for (output, path) in outputs {
         let link = directory + "/" + segment.name + (output == "out" ? "" : "-" + output)
         do {
-          _ = try await runner.run(.store, ["--realise", path, "--add-root", link])
+          try await runner.addRoot(path, link: link)
         } catch {
           throw .nix(error)
         }

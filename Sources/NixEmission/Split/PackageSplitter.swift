@@ -15,25 +15,32 @@ public struct PackageSplitter: Sendable {
   public var phasesplitExecutable: String
   /// Remembers the store path of the executable once added (nil: add it every time).
   public var addedFiles: AddedFileCache?
+  /// Keeps the executable and the Nix library that wrap files name from garbage collection
+  /// (nil: no roots).
+  public var toolRoots: ToolRoots?
 
   /// Creates a splitter.
   public init(
-    runner: NixRunner, nixLibrary: URL, phasesplitExecutable: String, addedFiles: AddedFileCache? = nil
+    runner: NixRunner, nixLibrary: URL, phasesplitExecutable: String, addedFiles: AddedFileCache? = nil,
+    toolRoots: ToolRoots? = nil
   ) {
     self.runner = runner
     self.nixLibrary = nixLibrary
     self.phasesplitExecutable = phasesplitExecutable
     self.addedFiles = addedFiles
+    self.toolRoots = toolRoots
   }
 
   /// A splitter for the running executable and the nix-lib found by ``NixLibraryLocator``,
-  /// remembering the executable's store path in the state directory.
+  /// remembering the executable's store path and rooting it and the Nix library in the state
+  /// directory.
   /// - Throws: ``PlanningError/nixLibraryNotFound(searched:hint:)``.
   public static func forCurrentExecutable(runner: NixRunner) throws(PlanningError) -> PackageSplitter {
     PackageSplitter(
       runner: runner, nixLibrary: try NixLibraryLocator.locate(),
       phasesplitExecutable: NixLibraryLocator.currentExecutable()?.path ?? CommandLine.arguments[0],
-      addedFiles: AddedFileCache(stateDirectory: StateDirectory.path()))
+      addedFiles: AddedFileCache(stateDirectory: StateDirectory.path()),
+      toolRoots: ToolRoots(stateDirectory: StateDirectory.path()))
   }
 
   /// The wrap expression that builds `package` (resolved from `spec`) split at `boundaries`, with
@@ -59,10 +66,14 @@ public struct PackageSplitter: Sendable {
       }
       throw error
     }
+    let libraryReference = try await StoreReference.adding(nixLibrary.path, runner: runner)
+    let toolReference = try await InBuildTool.reference(
+      for: phasesplitExecutable, runner: runner, cache: addedFiles)
+    try await toolRoots?.keep(toolReference, as: "phasesplit", runner: runner)
+    try await toolRoots?.keep(libraryReference, as: "nix-lib", runner: runner)
     return WrapExpression(
-      nixLibrary: try await StoreReference.adding(nixLibrary.path, runner: runner),
-      phasesplitExecutable: try await InBuildTool.reference(
-        for: phasesplitExecutable, runner: runner, cache: addedFiles),
+      nixLibrary: libraryReference,
+      phasesplitExecutable: toolReference,
       package: try Self.wrappedPackage(spec, derivation: package.derivation),
       boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
       lateAttributes: lateAttributes,

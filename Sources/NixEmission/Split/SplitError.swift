@@ -12,6 +12,8 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
   case noFinalSegment(packageName: String)
   /// The phasesplit executable would need the host's loader and libraries inside the sandbox.
   case toolNotSelfContained(path: String, interpreter: String?)
+  /// A garbage-collector root for the tool or the Nix library could not be made.
+  case cannotRegisterRoot(link: String, detail: String)
 
   public var description: String {
     switch self {
@@ -26,6 +28,8 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
       "the written file's passthru.segmentNames is not a list of strings (\(text)); is nix-lib up to date?"
     case .noFinalSegment(let packageName):
       "splitting \(packageName) instantiated no derivation; is nix-lib up to date?"
+    case .cannotRegisterRoot(let link, let detail):
+      "cannot make the garbage-collector root \(link): \(detail); set PHASESPLIT_STATE_DIR to a writable directory"
     case .toolNotSelfContained(let path, let interpreter):
       "\(path) "
         + (interpreter.map { "is loaded by \($0), outside the Nix store" } ?? "is not an ELF executable")

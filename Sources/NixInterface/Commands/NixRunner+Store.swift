@@ -9,6 +9,12 @@ extension NixRunner {
     return line
   }
 
+  /// Makes the symlink `link` to the valid store path `storePath` an indirect garbage-collector
+  /// root (`nix-store --realise PATH --add-root LINK`), replacing what `link` was.
+  public func addRoot(_ storePath: String, link: String) async throws(NixCommandError) {
+    _ = try await run(.store, ["--realise", storePath, "--add-root", link])
+  }
+
   /// Copies a file or directory into the store (`nix-store --add`) and returns its store path.
   public func addToStore(path: String) async throws(NixCommandError) -> String {
     let result = try await run(.store, ["--add", path])
