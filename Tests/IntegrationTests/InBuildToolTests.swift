@@ -114,6 +114,16 @@ import Testing
     #expect(try read("self") == "/build/store/11111111111111111111111111111111-demo/self\n")
   }
 
+  /// An executable that needs the host's loader is refused for segment builds, with what to do.
+  @Test func refusesAToolThatNeedsTheHost() throws {
+    let refused = try Support.phasesplit(
+      ["wrap", "-f", Support.fixtures, "-A", "plainMake"],
+      environment: ["PHASESPLIT_IN_BUILD_TOOL": "/bin/sh"])
+    #expect(refused.status != 0)
+    #expect(refused.standardError.contains("/bin/sh is loaded by /lib"), "\(refused.standardError)")
+    #expect(refused.standardError.contains("bash scripts/build.sh"))
+  }
+
   /// A wrap file written by a phasesplit installed elsewhere, then copied to another directory
   /// after that installation (executable and nix-lib) is gone, still evaluates and builds.
   @Test func wrapFileBuildsWithoutTheToolsDirectory() throws {
@@ -136,7 +146,7 @@ import Testing
       [
         installed + "/bin/phasesplit", "wrap", "-f", Support.fixtures, "-A", "plainMake", "--argstr",
         "nameSuffix", "x" + salt, "-o", first,
-      ], environment: ["PHASESPLIT_STATE_DIR": state])
+      ], environment: ["PHASESPLIT_STATE_DIR": state, "PHASESPLIT_IN_BUILD_TOOL": ""])
     try #require(wrapped.status == 0, "\(wrapped.standardError)")
     try FileManager.default.removeItem(atPath: installed)
     try FileManager.default.createDirectory(

@@ -31,17 +31,23 @@ public struct PackageSplitter: Sendable {
     self.toolRoots = toolRoots
   }
 
-  /// A splitter for the running executable and the nix-lib found by ``NixLibraryLocator``,
-  /// remembering the executable's store path and rooting it and the Nix library in the state
-  /// directory.
+  /// A splitter for the running executable (or the one `PHASESPLIT_IN_BUILD_TOOL` names, e.g. a
+  /// static build for segments while a debug build runs the CLI) and the nix-lib found by
+  /// ``NixLibraryLocator``, remembering the executable's store path and rooting it and the Nix
+  /// library in the state directory.
   /// - Throws: ``PlanningError/nixLibraryNotFound(searched:hint:)``.
   public static func forCurrentExecutable(runner: NixRunner) throws(PlanningError) -> PackageSplitter {
     PackageSplitter(
       runner: runner, nixLibrary: try NixLibraryLocator.locate(),
-      phasesplitExecutable: NixLibraryLocator.currentExecutable()?.path ?? CommandLine.arguments[0],
+      phasesplitExecutable: ProcessInfo.processInfo.environment[inBuildToolVariable].flatMap {
+        $0.isEmpty ? nil : $0
+      } ?? NixLibraryLocator.currentExecutable()?.path ?? CommandLine.arguments[0],
       addedFiles: AddedFileCache(stateDirectory: StateDirectory.path()),
       toolRoots: ToolRoots(stateDirectory: StateDirectory.path()))
   }
+
+  /// The environment variable that names the phasesplit executable segment builds run.
+  public static let inBuildToolVariable = "PHASESPLIT_IN_BUILD_TOOL"
 
   /// The wrap expression that builds `package` (resolved from `spec`) split at `boundaries`, with
   /// the author's `lateAttributes` (checked against the package here, so that a bad declaration

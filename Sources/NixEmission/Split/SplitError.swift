@@ -34,7 +34,8 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
       "\(path) "
         + (interpreter.map { "is loaded by \($0), outside the Nix store" } ?? "is not an ELF executable")
         + ", so segment builds could not run it in a sandbox without the host's files; build it fully "
-        + "static (bash scripts/build.sh) or install phasesplit with Nix (package.nix, flake.nix)"
+        + "static (bash scripts/build.sh) or install phasesplit with Nix (package.nix, flake.nix), "
+        + "or name such an executable in PHASESPLIT_IN_BUILD_TOOL"
     }
   }
 }

@@ -13,10 +13,12 @@ enum TestPackage {
 
   /// The environment every command the tests run gets: the project's Nix settings (`NIX_CONFIG`
   /// from fixtures/nix.conf, which the tests opt into) and a state directory for the segments'
-  /// garbage-collector roots under the temporary directory (not the user's).
+  /// garbage-collector roots under the temporary directory (not the user's), and the static
+  /// build as the phasesplit segment builds run (so a debug build can run the CLI).
   static let nixEnvironment: [String: String] = {
     let file = root.appendingPathComponent("fixtures/nix.conf")
     return [
+      "PHASESPLIT_IN_BUILD_TOOL": (try? sandboxTool()) ?? "",
       "NIX_CONFIG": (try? String(contentsOf: file, encoding: .utf8)) ?? "",
       "PHASESPLIT_STATE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent(
         "phasesplit-test-state"
