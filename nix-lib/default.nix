@@ -6,7 +6,7 @@
 
   Returns: `splitPhases`, `phasePlan`, `segmentPlan`, `placeAttributes`, `standIns`,
   `attributePhases` (the parsed `attribute-phases.json`) and the helpers `flagIsSet`,
-  `wordList`, `attributeMatches`.
+  `wordList`, `attributeMatches`, `stdenvBuilder`.
 
   Example:
     let phasesplitLib = import ./nix-lib { phasesplit = ./.build/release/phasesplit; };
@@ -24,10 +24,11 @@ let
     attributeMatches = import ./lib/attributeMatches.nix { };
     standIns = import ./lib/standIns.nix { };
     phasePlan = import ./lib/phasePlan.nix { inherit (lib) flagIsSet wordList; };
-    segmentPlan = import ./lib/segmentPlan.nix { inherit (lib) phasePlan; };
+    stdenvBuilder = import ./lib/stdenvBuilder.nix { };
+    segmentPlan = import ./lib/segmentPlan.nix { inherit (lib) phasePlan stdenvBuilder; };
     placeAttributes = import ./lib/placeAttributes.nix { inherit (lib) attributePhases attributeMatches; };
     splitPhases = import ./lib/splitPhases.nix {
-      inherit (lib) segmentPlan placeAttributes standIns;
+      inherit (lib) segmentPlan placeAttributes standIns stdenvBuilder;
       inherit phasesplitTool;
       runner = ./runner;
     };

@@ -8,13 +8,13 @@ struct SplitIdentityTests {
   /// The fixtures of `fixtures/default.nix` built both ways.
   static let fixtures = [
     "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "customPhases", "multiOutput",
-    "structuredAttrs",
+    "structuredAttrs", "autotoolsMultiOutput",
   ]
   /// The make- and ninja-based fixtures, whose `build` segment compiles C: their logs must show
   /// compiler lines in the build segment and none in the final segment.
   static let compiledFixtures: Set<String> = [
     "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "multiOutput",
-    "structuredAttrs",
+    "structuredAttrs", "autotoolsMultiOutput",
   ]
 
   @Test("outputs written before the final segment are carried to it")

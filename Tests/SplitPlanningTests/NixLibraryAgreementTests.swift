@@ -8,7 +8,7 @@ import Testing
 @Suite struct NixLibraryAgreementTests {
   static let fixtures = [
     "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "customPhases", "multiOutput",
-    "structuredAttrs", "failingInstall", "gawk",
+    "structuredAttrs", "failingInstall", "gawk", "autotoolsMultiOutput",
   ]
 
   @Test(arguments: fixtures, [["unpack", "configure", "build", "check"], ["build"], ["unpack", "check"]])

@@ -1,4 +1,4 @@
-{ phasePlan }:
+{ phasePlan, stdenvBuilder }:
 /**
   Groups a stdenv derivation's phases into segments, cutting after each boundary.
 
@@ -8,7 +8,8 @@
   writes the outputs. A segment whose phases are all statically skipped is dropped (the
   final segment never is). Refuses, with a `throw` naming the problem, unknown boundary
   names, derivations built by `buildCommand`/`buildCommandPath`, and derivations whose
-  `args` are not `[ "-e" .../default-builder.sh ]` (they do not run `genericBuild`).
+  `args` are none of the stdenv shapes `stdenvBuilder` accepts (`[ "-e" .../default-builder.sh ]`,
+  `[ "-e" .../source-stdenv.sh BUILDER ]`): they do not run `genericBuild`.
 
   Inputs: `{ boundaries ? [ "unpack" "configure" "build" "check" ] }`, then `attrs` (a
   derivation's `drvAttrs`; `name` is used in messages).
@@ -90,11 +91,7 @@ let
     go 0;
 
   builderArgs = attrs.args or null;
-  runsGenericBuild =
-    builtins.isList builderArgs
-    && builtins.length builderArgs == 2
-    && builtins.elemAt builderArgs 0 == "-e"
-    && builtins.match ".*default-builder\\.sh" (toString (builtins.elemAt builderArgs 1)) != null;
+  runsGenericBuild = stdenvBuilder builderArgs != null;
 
   entries = phasePlan attrs;
   withSegments = map (entry: entry // { segment = segmentOf entry.anchor; }) entries;
@@ -130,7 +127,8 @@ if attrs ? buildCommand || attrs ? buildCommandPath then
 else if !runsGenericBuild then
   refuse (
     "its args are ${builtins.toJSON (map toString (if builtins.isList builderArgs then builderArgs else [ ]))}, "
-    + "not [ \"-e\" .../default-builder.sh ]; only stdenv derivations that run genericBuild can be split"
+    + "not [ \"-e\" .../default-builder.sh ] or [ \"-e\" .../source-stdenv.sh BUILDER ]; "
+    + "only stdenv derivations that run genericBuild can be split"
   )
 else
   builtins.seq inOrder (

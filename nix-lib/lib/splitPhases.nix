@@ -2,6 +2,7 @@
   segmentPlan,
   placeAttributes,
   standIns,
+  stdenvBuilder,
   phasesplitTool,
   runner,
 }:
@@ -29,7 +30,8 @@
       attributes the shared table does not list can be declared; a script of an earlier
       segment that names one still brings it there (see `placeAttributes`);
     `drv` — a stdenv derivation (it must have `drvAttrs`, run `genericBuild` through
-      `default-builder.sh`, and not use `buildCommand`).
+      `default-builder.sh` or a custom builder sourced by `source-stdenv.sh` (see
+      `stdenvBuilder`), and not use `buildCommand`).
   `passthru.segments` is an attrset of the segment derivations by name (the final one
   included) and `passthru.segmentNames` their order.
 
@@ -66,6 +68,14 @@ let
     inherit outputs;
   };
 
+  # a custom builder script (sourced after the setup, as source-stdenv.sh does) or none
+  builderShape = stdenvBuilder (attrs.args or null);
+  customBuilder =
+    if builderShape != null && builderShape.custom then
+      { phasesplitBuilder = builderShape.builder; }
+    else
+      { };
+
   runnerArgs = [
     "-e"
     "${runner}/segment-runner.sh"
@@ -90,7 +100,8 @@ let
     phasesplitPreviousSegment = if previous == null then "" else previous.segment.name;
     phasesplitPrevious = if previous == null then "" else previous.derivation;
     phasesplitPreviousAttributes = if previous == null then [ ] else carried.${previous.segment.name};
-  };
+  }
+  // customBuilder;
 
   carriedAttrs =
     segment:

@@ -45,6 +45,8 @@ __phasesplitRunnerDir=${BASH_SOURCE[0]%/*}
 source "$__phasesplitRunnerDir/settings.sh"
 # shellcheck source=nix-lib/runner/shell-state.sh
 source "$__phasesplitRunnerDir/shell-state.sh"
+# shellcheck source=nix-lib/runner/variable-edits.sh
+source "$__phasesplitRunnerDir/variable-edits.sh"
 # shellcheck source=nix-lib/runner/previous-segment.sh
 source "$__phasesplitRunnerDir/previous-segment.sh"
 # shellcheck source=nix-lib/runner/relocate-phase.sh
@@ -60,6 +62,7 @@ __phasesplitSetOutputs __phasesplitStandIn
 __phasesplitUnpackPrevious
 # shellcheck disable=SC1091,SC2154 # the stdenv's setup script, a build input
 source "$stdenv/setup"
+__phasesplitTrackEdits
 __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
 # genericBuild in this shell runs this segment's phases as the runner does (in the final segment
 # with phasesplitRelocatePhase before fixupPhase, or last); curPhase names the next phase.

@@ -16,8 +16,12 @@ source "$__phasesplitRunnerDir/previous-segment.sh"
 source "$__phasesplitRunnerDir/archive-segment.sh"
 # shellcheck source=nix-lib/runner/shell-state.sh
 source "$__phasesplitRunnerDir/shell-state.sh"
+# shellcheck source=nix-lib/runner/variable-edits.sh
+source "$__phasesplitRunnerDir/variable-edits.sh"
 # shellcheck source=nix-lib/runner/relocate-phase.sh
 source "$__phasesplitRunnerDir/relocate-phase.sh"
+# shellcheck source=nix-lib/runner/generic-build.sh
+source "$__phasesplitRunnerDir/generic-build.sh"
 
 # Structured attributes: the settings and outputs are in .attrs.sh.
 if [ -f "${NIX_ATTRS_SH_FILE:-}" ]; then
@@ -40,40 +44,71 @@ if [ -n "$__phasesplitPrevious" ]; then
 fi
 
 __phasesplitStep="sourcing the stdenv setup"
+if [ -n "$__phasesplitBuilder" ]; then
+  # a builder that sources $stdenv/setup again gets the segment's genericBuild back
+  postHooks+=(__phasesplitInstallGenericBuild __phasesplitTrackEdits)
+fi
 # shellcheck disable=SC1091,SC2154 # the stdenv's setup script, a build input
 source "$stdenv/setup"
 __phasesplitInstallFailureTrap
-__phasesplitSnapshot
+__phasesplitTrackEdits
 
-if [ -n "$__phasesplitPrevious" ]; then
-  __phasesplitStep="restoring the shell state of segment $__phasesplitPreviousSegment"
-  __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
-  __phasesplitInstallFailureTrap
-fi
-
-# This segment's phases; the final segment moves the outputs to their real paths right
-# before fixupPhase (or at its end when it has none).
-__phasesplitRunPhases=()
-__phasesplitRelocateQueued=
-for __phasesplitPhase in "${__phasesplitPhases[@]}"; do
-  if [ -n "$__phasesplitFinal" ] && [ "$__phasesplitPhase" = fixupPhase ]; then
-    __phasesplitRunPhases+=(phasesplitRelocatePhase)
-    __phasesplitRelocateQueued=1
+# __phasesplitBuildSegment: restores the previous segment's shell state on top of the fresh
+# setup, runs this segment's phases with the stdenv's own genericBuild and, in an earlier
+# segment, archives the result; the final segment moves the outputs to their real paths
+# right before fixupPhase (or at its end when it has none).
+__phasesplitBuildSegment() {
+  __phasesplitSnapshot
+  if [ -n "$__phasesplitPrevious" ]; then
+    __phasesplitStep="restoring the shell state of segment $__phasesplitPreviousSegment"
+    __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
+    __phasesplitInstallFailureTrap
   fi
-  __phasesplitRunPhases+=("$__phasesplitPhase")
-done
-if [ -n "$__phasesplitFinal" ] && [ -z "$__phasesplitRelocateQueued" ]; then
-  __phasesplitRunPhases+=(phasesplitRelocatePhase)
-fi
-unset phases
-# shellcheck disable=SC2034 # read by the stdenv's genericBuild
-phases="${__phasesplitRunPhases[*]}"
+  __phasesplitSnapshotStart
 
-__phasesplitStep=phases
-genericBuild
+  __phasesplitRunPhases=()
+  __phasesplitRelocateQueued=
+  for __phasesplitPhase in "${__phasesplitPhases[@]}"; do
+    if [ -n "$__phasesplitFinal" ] && [ "$__phasesplitPhase" = fixupPhase ]; then
+      __phasesplitRunPhases+=(phasesplitRelocatePhase)
+      __phasesplitRelocateQueued=1
+    fi
+    __phasesplitRunPhases+=("$__phasesplitPhase")
+  done
+  if [ -n "$__phasesplitFinal" ] && [ -z "$__phasesplitRelocateQueued" ]; then
+    __phasesplitRunPhases+=(phasesplitRelocatePhase)
+  fi
+  unset phases
+  # shellcheck disable=SC2034 # read by the stdenv's genericBuild
+  phases="${__phasesplitRunPhases[*]}"
 
-if [ -z "$__phasesplitFinal" ]; then
-  __phasesplitStep="archiving the segment"
-  __phasesplitArchiveSegment "${__phasesplitOwnOutput[out]}"
+  __phasesplitStep=phases
+  __phasesplitStdenvGenericBuild
+
+  if [ -z "$__phasesplitFinal" ]; then
+    __phasesplitStep="archiving the segment"
+    __phasesplitArchiveSegment "${__phasesplitOwnOutput[out]}"
+  else
+    __phasesplitStep="checking the outputs for stand-in traces"
+    __phasesplitCheckStandInTraces
+  fi
+}
+
+if [ -z "$__phasesplitBuilder" ]; then
+  __phasesplitInstallGenericBuild
+  __phasesplitBuildSegment
+else
+  # A custom builder, sourced after the setup as nixpkgs' source-stdenv.sh does: its call of
+  # genericBuild runs this segment. An earlier segment ends there (what the builder does
+  # after genericBuild belongs to the end of the build, the final segment).
+  __phasesplitStep="running the builder $__phasesplitBuilder"
+  # shellcheck disable=SC1090 # the package's builder script
+  source "$__phasesplitBuilder"
+  if [ -z "$__phasesplitGenericBuildCalled" ]; then
+    echo "phasesplit: the builder $__phasesplitBuilder finished without calling genericBuild, so" \
+      "this segment ran none of its phases; a builder that does not run genericBuild cannot be" \
+      "split: build the package unsplit" >&2
+    exit 1
+  fi
 fi
 __phasesplitStep=finished

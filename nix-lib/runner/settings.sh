@@ -11,6 +11,7 @@ __phasesplitFinal=""
 __phasesplitTool=""
 __phasesplitPrevious=""
 __phasesplitPreviousSegment=""
+__phasesplitBuilder=""
 __phasesplitPhases=()
 __phasesplitOutputs=()
 __phasesplitAttributes=()
@@ -32,6 +33,7 @@ __phasesplitReadSettings() {
   __phasesplitTool=${phasesplitTool:?phasesplit: the segment derivation has no phasesplitTool attribute}
   __phasesplitPrevious=${phasesplitPrevious:-}
   __phasesplitPreviousSegment=${phasesplitPreviousSegment:-}
+  __phasesplitBuilder=${phasesplitBuilder:-}
   __phasesplitReadList __phasesplitPhases phasesplitPhases
   __phasesplitReadList __phasesplitOutputs phasesplitOutputs
   __phasesplitReadList __phasesplitAttributes phasesplitAttributes
@@ -66,8 +68,9 @@ __phasesplitHasStructuredOutputs() {
 
 # __phasesplitSetOutputs VALUE-ARRAY-NAME: points every original output variable (and
 # `outputs`) at the paths in the associative array named by $1 (output name -> path). With
-# structured attributes the same assignments are appended to .attrs.sh, so a stdenv that
-# sources it again keeps them.
+# structured attributes the same assignments are appended to the .attrs.sh Nix wrote
+# ($NIX_ATTRS_SH_FILE, which Nix >= 2.17 puts outside the build directory, or .attrs.sh in
+# it), so a stdenv or builder that sources it again keeps them.
 __phasesplitSetOutputs() {
   local -n __phasesplitPaths=$1
   local __phasesplitName
@@ -76,13 +79,17 @@ __phasesplitSetOutputs() {
     for __phasesplitName in "${__phasesplitOutputs[@]}"; do
       outputs["$__phasesplitName"]=${__phasesplitPaths[$__phasesplitName]}
     done
-    if [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
+    local __phasesplitAttrsFile="$NIX_BUILD_TOP/.attrs.sh"
+    if [ -f "${NIX_ATTRS_SH_FILE:-}" ] && [ -w "$NIX_ATTRS_SH_FILE" ]; then
+      __phasesplitAttrsFile=$NIX_ATTRS_SH_FILE
+    fi
+    if [ -f "$__phasesplitAttrsFile" ]; then
       {
         declare -p outputs
         for __phasesplitName in "${__phasesplitOutputs[@]}"; do
           printf 'export %s=%q\n' "$__phasesplitName" "${__phasesplitPaths[$__phasesplitName]}"
         done
-      } >>"$NIX_BUILD_TOP/.attrs.sh"
+      } >>"$__phasesplitAttrsFile"
     fi
   else
     # shellcheck disable=SC2178 # without structured attributes outputs is a word list

@@ -18,6 +18,23 @@ __phasesplitIsTransientVariable() {
   return 1
 }
 
+# True for a stdenv scratch global whose value depends on time or randomness and which no
+# later phase reads: configurePhase's CONFIGURE_MTIME_REFERENCE (a mktemp name of a file it
+# removed), and the `timestamp` (a file's mtime) and `tmpFile` (a mktemp name) that nixpkgs'
+# patchShebangs leaves. Saving them would make state.sh differ between two builds of the
+# same segment.
+__phasesplitIsScratchValue() {
+  local __phasesplitValue
+  [[ ${!1@a} == *[aA]* ]] && return 1
+  __phasesplitValue=${!1-}
+  case $1 in
+    CONFIGURE_MTIME_REFERENCE) [[ $__phasesplitValue == configure.mtime.reference.?????? ]] ;;
+    timestamp) [[ $__phasesplitValue =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}\ [0-9:.]+\ [-+][0-9]{4}$ ]] ;;
+    tmpFile) [[ $__phasesplitValue == */patchShebangs.?????????? ]] ;;
+    *) return 1 ;;
+  esac
+}
+
 # __phasesplitVariableText NAME: sets __phasesplitText to NAME's definition as bash's `@A`
 # transformation writes it (`x='1'`, `declare -x y='2'`, `declare -a z=([0]="a")`) without
 # starting a subshell; status 1 when NAME has no value.
@@ -70,14 +87,30 @@ __phasesplitFunctionTexts() {
 # (without a subshell per variable: a segment has hundreds).
 __phasesplitSnapshot() {
   declare -gA __phasesplitSnapshotVariables=()
+  __phasesplitRecordVariables __phasesplitSnapshotVariables
+  declare -g __phasesplitSnapshotFunctions
+  __phasesplitSnapshotFunctions=$(declare -f)
+}
+
+# __phasesplitSnapshotStart: records every variable's definition once the previous segment's
+# state is restored, the values this segment's phases start from.
+__phasesplitSnapshotStart() {
+  declare -gA __phasesplitStartVariables=()
+  __phasesplitRecordVariables __phasesplitStartVariables
+  __phasesplitSegmentEdits=()
+}
+
+# __phasesplitRecordVariables ARRAY: fills the associative ARRAY with the definition of every
+# variable that may be saved.
+__phasesplitRecordVariables() {
+  local -n __phasesplitRecord=$1
   local __phasesplitName __phasesplitText
   for __phasesplitName in $(compgen -v); do
     __phasesplitIsTransientVariable "$__phasesplitName" && continue
     __phasesplitVariableText "$__phasesplitName" || continue
-    __phasesplitSnapshotVariables[$__phasesplitName]=$__phasesplitText
+    # shellcheck disable=SC2004 # an associative array (nameref), the subscript is a string
+    __phasesplitRecord[$__phasesplitName]=$__phasesplitText
   done
-  declare -g __phasesplitSnapshotFunctions
-  __phasesplitSnapshotFunctions=$(declare -f)
 }
 
 # __phasesplitWriteState FILE: writes the bash that recreates the variables, functions,
@@ -87,19 +120,26 @@ __phasesplitWriteState() {
   local -A __phasesplitBefore=() __phasesplitAfter=()
   {
     echo "# phasesplit: shell state after segment $__phasesplitSegment of $__phasesplitPackage"
-    echo "# A variable NAME is restored only when __phasesplitRestores NAME succeeds."
+    echo "# A variable NAME is restored only when __phasesplitRestores NAME succeeds; otherwise"
+    echo "# __phasesplitPreviousEdits[NAME] (what the phases so far did to it) is replayed onto it."
     echo 'declare -F __phasesplitRestores >/dev/null || __phasesplitRestores() { return 0; }'
+    echo 'declare -gA __phasesplitPreviousEdits=()'
     for __phasesplitName in $(compgen -v); do
       __phasesplitIsTransientVariable "$__phasesplitName" && continue
       __phasesplitVariableText "$__phasesplitName" || continue
       [ "${__phasesplitSnapshotVariables[$__phasesplitName]-}" = "$__phasesplitText" ] && continue
+      __phasesplitIsScratchValue "$__phasesplitName" "$__phasesplitText" && continue
       if __phasesplitCurrent=$(__phasesplitGlobalDeclaration "$__phasesplitText"); then
         printf '__phasesplitRestores %s && %s\n' "$__phasesplitName" "$__phasesplitCurrent"
+        __phasesplitEditsOf "$__phasesplitName" "$__phasesplitText"
+        printf '__phasesplitPreviousEdits[%s]=%q\n' "$__phasesplitName" "$__phasesplitEditScript"
       fi
     done
     for __phasesplitName in "${!__phasesplitSnapshotVariables[@]}"; do
       if ! __phasesplitVariableText "$__phasesplitName"; then
         printf '__phasesplitRestores %s && unset -v %s\n' "$__phasesplitName" "$__phasesplitName"
+        printf '__phasesplitPreviousEdits[%s]=%q\n' "$__phasesplitName" \
+          "! removed (unset) in segment $__phasesplitSegment"
       fi
     done
     __phasesplitCurrent=$(declare -f)
@@ -140,7 +180,9 @@ __phasesplitShellOptions() {
 
 # __phasesplitRestores NAME: whether state.sh may restore NAME. A variable that is an
 # attribute of this segment but was none of the previous one keeps this segment's value:
-# that is how an edited late attribute (postInstall) wins over the saved state.
+# that is how an edited late attribute (postInstall) wins over the saved state. Such a
+# variable is noted in __phasesplitRefused, so that what earlier phases did to it (a hook's
+# prependToVar installFlags …) is replayed onto this segment's value.
 __phasesplitRestores() {
   local __phasesplitAttribute __phasesplitPreviousAttribute
   for __phasesplitAttribute in "${__phasesplitAttributes[@]}"; do
@@ -148,15 +190,36 @@ __phasesplitRestores() {
       for __phasesplitPreviousAttribute in "${__phasesplitPreviousAttributes[@]}"; do
         [ "$__phasesplitPreviousAttribute" = "$1" ] && return 0
       done
+      __phasesplitRefused+=("$1")
       return 1
     fi
   done
   return 0
 }
 
-# __phasesplitRestoreState FILE: runs a previous segment's state.sh and enters its directory.
+# __phasesplitRestoreState FILE: runs a previous segment's state.sh, replays the recorded
+# edits onto the variables this segment's own attributes replace, and enters the directory.
 __phasesplitRestoreState() {
+  __phasesplitRefused=()
+  declare -gA __phasesplitPreviousEdits=()
   # shellcheck disable=SC1090 # written by the previous segment
   source "$1"
+  local __phasesplitName
+  for __phasesplitName in "${__phasesplitRefused[@]}"; do
+    [ -n "${__phasesplitPreviousEdits[$__phasesplitName]+set}" ] || continue
+    if ! __phasesplitReplay "$__phasesplitName" "${__phasesplitPreviousEdits[$__phasesplitName]}"; then
+      echo "phasesplit: $__phasesplitName is an attribute of segment $__phasesplitSegment, and an" \
+        "earlier segment changed it in a way that cannot be replayed onto its value here" \
+        "(${__phasesplitReplayFailure}): this segment would not see what the unsplit build sees." \
+        "Carry $__phasesplitName in the earlier segments too (phasesplit wrap's placement), or" \
+        "choose fewer boundaries, or build the package unsplit" >&2
+      return 1
+    fi
+  done
+  # The edits so far stay recorded: this segment's state adds its own.
+  declare -gA __phasesplitEdits=()
+  for __phasesplitName in "${!__phasesplitPreviousEdits[@]}"; do
+    __phasesplitEdits[$__phasesplitName]=${__phasesplitPreviousEdits[$__phasesplitName]}
+  done
   cd "${__phasesplitCwd:?phasesplit: $1 does not record the working directory}" || return
 }

@@ -20,7 +20,8 @@ public struct PhasePlan: Sendable, Equatable {
 
   /// Plans the phases of a derivation.
   /// - Throws: ``PlanningError/notSplittable(_:)`` when the derivation sets `buildCommand` or
-  ///   `buildCommandPath`, or is not built by stdenv's default builder.
+  ///   `buildCommandPath`, or its builder arguments are none of the stdenv shapes
+  ///   (``StdenvBuilder``).
   public init(attributes: some AttributeSource) throws(PlanningError) {
     if let refusal = Self.refusal(attributes) { throw .notSplittable(refusal) }
     let explicit = attributes.words("phases")
@@ -54,9 +55,7 @@ public struct PhasePlan: Sendable, Equatable {
     if attributes.hasAttribute("buildCommandPath") { return .buildCommandPath }
     if attributes.hasAttribute("buildCommand") { return .buildCommand }
     let arguments = attributes.builderArguments
-    guard arguments.count == 2, arguments[0] == "-e", arguments[1].hasSuffix("default-builder.sh") else {
-      return .notDefaultBuilder(arguments: arguments)
-    }
+    guard StdenvBuilder(arguments: arguments) != nil else { return .notDefaultBuilder(arguments: arguments) }
     if !attributes.hasAttribute("stdenv") { return .noStdenv }
     return nil
   }

@@ -4,7 +4,7 @@ public enum SplitRefusal: Sendable, Equatable, CustomStringConvertible {
   case buildCommand
   /// `buildCommandPath` replaces the whole phase machinery.
   case buildCommandPath
-  /// The builder is not run as `-e …/default-builder.sh`.
+  /// The builder arguments are none of the stdenv shapes (``StdenvBuilder``).
   case notDefaultBuilder(arguments: [String])
   /// The derivation has no `stdenv` attribute, so it is not a stdenv derivation.
   case noStdenv
@@ -19,7 +19,7 @@ public enum SplitRefusal: Sendable, Equatable, CustomStringConvertible {
       "it sets buildCommandPath, which replaces all phases; build it unsplit"
     case .notDefaultBuilder(let arguments):
       "its builder arguments are [\(arguments.joined(separator: " "))], not '-e …/default-builder.sh' "
-        + "(not a stdenv.mkDerivation build); build it unsplit"
+        + "or '-e …/source-stdenv.sh BUILDER' (not a stdenv.mkDerivation build); build it unsplit"
     case .noStdenv:
       "it has no stdenv attribute (not a stdenv.mkDerivation build); build it unsplit"
     case .phasesOutOfOrder(let phase, let segment):

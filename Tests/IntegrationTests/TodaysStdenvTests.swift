@@ -1,0 +1,158 @@
+import Foundation
+import Testing
+
+/// Acceptance for what today's nixpkgs stdenv does that a split must carry: hooks that edit
+/// late attributes in early phases, values derived from `$out` at setup time, time- and
+/// random-dependent globals, and custom builder scripts.
+@Suite("today's stdenv contract across segments", .timeLimit(.minutes(20)))
+struct TodaysStdenvTests {
+  /// Text unique to one test run, so that edited derivations are new to the store.
+  private static func uniqueMarker() -> String {
+    "phasesplit-test-\(UUID().uuidString.lowercased())"
+  }
+
+  /// Builds `request` split and unsplit and returns the differences of their outputs.
+  private static func buildBoth(_ harness: NixHarness, _ request: SplitRequest) throws -> (
+    split: String, unsplit: String, differences: [OutputComparison.Difference]
+  ) {
+    let unsplit = try harness.instantiate("unsplit", request)
+    let split = try harness.instantiate("split", request)
+    for derivation in [unsplit, split] {
+      let build = try harness.realise(derivation)
+      try #require(build.succeeded, Comment(rawValue: build.failureSummary))
+    }
+    let differences = try OutputComparison.differences(
+      split: harness.outputPaths(split), unsplit: harness.outputPaths(unsplit), harness: harness)
+    return (split, unsplit, differences)
+  }
+
+  @Test("a hook's prependToVar installFlags reaches the final segment; editing installFlags rebuilds only it")
+  func installFlagsEditedByAHook() throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    let original = SplitRequest(fixture: "autotoolsMultiOutput")
+    let first = try Self.buildBoth(harness, original)
+    #expect(first.differences.isEmpty, "\(first.differences)")
+
+    let marker = Self.uniqueMarker()
+    let edited = SplitRequest(
+      fixture: "autotoolsMultiOutput", attributeOverrides: #"{ installFlags = [ "V=\#(marker)" ]; }"#)
+    let editedFinal = try harness.instantiate("split", edited)
+    #expect(try harness.derivationsToBuild(editedFinal) == [editedFinal])
+    let second = try Self.buildBoth(harness, edited)
+    #expect(second.differences.isEmpty, "\(second.differences)")
+    let dev = try #require(try harness.outputPaths(editedFinal)["dev"])
+    let settings = try String(
+      contentsOfFile: dev + "/lib/pkgconfig/shout-install-settings", encoding: .utf8)
+    #expect(settings == "pkgconfigdir=\(dev)/lib/pkgconfig\naclocaldir=\(dev)/share/aclocal\nV=\(marker)\n")
+  }
+
+  @Test("a change of a late attribute that is no prependToVar/appendToVar/+= fails loudly")
+  func unreplayableChangeFails() throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    let request = SplitRequest(
+      fixture: "autotoolsMultiOutput",
+      attributeOverrides: #"{ pname = "shout-reassigned"; postConfigure = "installFlags=\"V=2\""; }"#)
+    let split = try harness.realise(try harness.instantiate("split", request))
+    #expect(!split.succeeded)
+    #expect(
+      split.standardError.contains("installFlags is an attribute of segment install"),
+      "\(split.failureSummary)")
+    #expect(split.standardError.contains("cannot be replayed"))
+  }
+
+  @Test("compiles see the stand-in's seed early and the real one late; a seed trace in the outputs fails")
+  func randomSeedFromTheOutputPath() throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    // The phases after the move to the real paths (fixup) see the real output's seed; the
+    // binary's run path is the real $out/lib.
+    let recordSeed = #"""
+      { pname = "shout-seed"; postFixup = "echo $NIX_CFLAGS_COMPILE | grep -o 'frandom-seed=[^ ]*' > $out/seed"; }
+      """#
+    let request = SplitRequest(fixture: "autotoolsMultiOutput", attributeOverrides: recordSeed)
+    let split = try harness.instantiate("split", request)
+    let build = try harness.realise(split)
+    try #require(build.succeeded, Comment(rawValue: build.failureSummary))
+    let out = try #require(try harness.outputPaths(split)["out"])
+    let hash = OutputComparison.hashPart(out)
+    let seed = try String(contentsOfFile: out + "/seed", encoding: .utf8)
+    #expect(seed == "frandom-seed=\(hash.prefix(10))\n", "the final segment's phases see the real seed")
+    let binary = try Data(contentsOf: URL(fileURLWithPath: out + "/bin/shout"))
+    #expect(binary.range(of: Data("\(out)/lib".utf8)) != nil, "the run path is $out/lib")
+
+    // gcc records its switches: the stand-in's seed in an output is found and reported.
+    let recorded = SplitRequest(
+      fixture: "plainMake",
+      attributeOverrides: #"{ pname = "seed-recorded"; NIX_CFLAGS_COMPILE = "-frecord-gcc-switches"; }"#)
+    let failed = try harness.realise(try harness.instantiate("split", recorded))
+    #expect(!failed.succeeded)
+    #expect(failed.standardError.contains("-frandom-seed"), "\(failed.failureSummary)")
+    #expect(failed.standardError.contains("NIX_OUTPATH_USED_AS_RANDOM_SEED"))
+
+    // With a seed that does not depend on $out, the compiler sees the unsplit seed: identical.
+    let fixedSeed = SplitRequest(
+      fixture: "plainMake",
+      attributeOverrides: #"""
+        { pname = "seed-fixed"; NIX_CFLAGS_COMPILE = "-frecord-gcc-switches";
+          NIX_OUTPATH_USED_AS_RANDOM_SEED = "/nix/store/fixedseed0-anything"; }
+        """#)
+    let both = try Self.buildBoth(harness, fixedSeed)
+    #expect(both.differences.isEmpty, "\(both.differences)")
+    let fixedOut = try #require(try harness.outputPaths(both.split)["out"])
+    let fixedBinary = try Data(contentsOf: URL(fileURLWithPath: fixedOut + "/bin/plain-greet"))
+    #expect(fixedBinary.range(of: Data("-frandom-seed=fixedseed0".utf8)) != nil)
+  }
+
+  @Test("a custom builder script that calls genericBuild splits identically")
+  func customBuilderScript() throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    let builder = #"""
+      { pname = "custom-builder";
+        builder = builtins.toFile "builder.sh" ''
+          source $stdenv/setup
+          builderGreeting="set before genericBuild"
+          postInstall='mkdir -p $out/share; echo "$builderGreeting" > $out/share/greeting'
+          genericBuild
+          echo "after genericBuild" > $out/share/after
+        '';
+      }
+      """#
+    let result = try Self.buildBoth(harness, SplitRequest(fixture: "plainMake", attributeOverrides: builder))
+    #expect(result.differences.isEmpty, "\(result.differences)")
+    let out = try #require(try harness.outputPaths(result.split)["out"])
+    #expect(try String(contentsOfFile: out + "/share/after", encoding: .utf8) == "after genericBuild\n")
+    #expect(
+      try String(contentsOfFile: out + "/share/greeting", encoding: .utf8) == "set before genericBuild\n")
+
+    let noGenericBuild = SplitRequest(
+      fixture: "plainMake",
+      attributeOverrides: #"{ pname = "no-generic-build"; builder = builtins.toFile "b.sh" "mkdir $out"; }"#)
+    let failed = try harness.realise(try harness.instantiate("split", noGenericBuild))
+    #expect(!failed.succeeded)
+    #expect(failed.standardError.contains("without calling genericBuild"), "\(failed.failureSummary)")
+  }
+
+  /// Serial builds whose build trees are reproducible. (hello's configure leaves config.log with
+  /// gcc's random temporary file names, so its trees, not only its segments, differ between builds.)
+  @Test(
+    "every earlier segment of a serial build is reproducible (nix-store --check)",
+    arguments: ["autotoolsMultiOutput", "plainMake", "multiOutput", "customPhases"])
+  func earlierSegmentsAreReproducible(fixture: String) throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    let request = SplitRequest(fixture: fixture)
+    let build = try harness.realise(try harness.instantiate("split", request))
+    try #require(build.succeeded, Comment(rawValue: build.failureSummary))
+    let namesResult = try harness.evaluateJSON("split.segmentNames", request)
+    let names = try JSONDecoder().decode([String].self, from: Data(namesResult.standardOutput.utf8))
+    #expect(names.count > 2)
+    for name in names.dropLast() {
+      let segment = try harness.instantiate("split.segments.\(name)", request)
+      let check = try harness.nix("nix-store", ["--realise", "--check", segment])
+      #expect(check.succeeded, "segment \(name): \(check.failureSummary)")
+    }
+  }
+}
