@@ -41,7 +41,7 @@ build() {
 }
 
 packages=(hello plainMake cmakeProject cmakeNinjaProject mesonProject customPhases multiOutput
-  structuredAttrs failingInstallFixed buildCommandPkg autotoolsMultiOutput)
+  structuredAttrs failingInstallFixed buildCommandPkg autotoolsMultiOutput customBuilder)
 if [ -z "$skip_gawk" ]; then
   packages+=(gawk)
 fi
@@ -71,7 +71,7 @@ else
 fi
 
 for package in hello plainMake cmakeProject cmakeNinjaProject mesonProject customPhases multiOutput \
-  structuredAttrs failingInstallFixed buildCommandPkg autotoolsMultiOutput; do
+  structuredAttrs failingInstallFixed buildCommandPkg autotoolsMultiOutput customBuilder; do
   if build "$package-check" "$package" --check; then
     echo "check-fixtures: $package rebuilds bit-identically"
   else

@@ -8,7 +8,7 @@ struct SplitIdentityTests {
   /// The fixtures of `fixtures/default.nix` built both ways.
   static let fixtures = [
     "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "customPhases", "multiOutput",
-    "structuredAttrs", "autotoolsMultiOutput",
+    "structuredAttrs", "autotoolsMultiOutput", "customBuilder",
   ]
   /// The make- and ninja-based fixtures, whose `build` segment compiles C: their logs must show
   /// compiler lines in the build segment and none in the final segment.

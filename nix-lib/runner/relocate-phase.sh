@@ -73,8 +73,16 @@ __phasesplitCheckStandInTraces() {
   for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
     __phasesplitPrefix=${__phasesplitStandIn[$__phasesplitOutput]##*/}
     __phasesplitPrefix=${__phasesplitPrefix:0:__phasesplitSeedLength}
-    mapfile -t __phasesplitFiles < <(grep -rlaF -e "$__phasesplitPrefix" -- "${__phasesplitPaths[@]}" || true)
-    if [ "${#__phasesplitFiles[@]}" -gt 0 ]; then
+    local __phasesplitFound="" __phasesplitStatus=0
+    __phasesplitFound=$(grep -rlaF -e "$__phasesplitPrefix" -- "${__phasesplitPaths[@]}") ||
+      __phasesplitStatus=$?
+    if [ "$__phasesplitStatus" -gt 1 ]; then
+      echo "phasesplit: searching the outputs for stand-in traces failed (grep status" \
+        "$__phasesplitStatus); the stdenv must provide grep" >&2
+      return 1
+    fi
+    mapfile -t __phasesplitFiles <<<"$__phasesplitFound"
+    if [ -n "$__phasesplitFound" ]; then
       {
         echo "phasesplit: output files hold $__phasesplitPrefix, the first" \
           "$__phasesplitSeedLength characters of the stand-in for output $__phasesplitOutput: a value an" \

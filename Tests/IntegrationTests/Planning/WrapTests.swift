@@ -25,7 +25,7 @@ import Testing
 
   static let fixtures = [
     "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "customPhases", "multiOutput",
-    "structuredAttrs", "failingInstall", "gawk", "envReaders",
+    "structuredAttrs", "failingInstall", "gawk", "envReaders", "autotoolsMultiOutput", "customBuilder",
   ]
 
   /// `phasesplit wrap` (which `build`, `explain` and `enter` use too) and `splitPhases` give the
@@ -100,7 +100,7 @@ import Testing
     #expect(finalPath.hasSuffix("plain-greet-1.0.drv"))
   }
 
-  @Test(arguments: ["plainMake", "multiOutput", "structuredAttrs", "customPhases"])
+  @Test(arguments: ["plainMake", "multiOutput", "structuredAttrs", "customPhases", "customBuilder"])
   func bareDerivationGivesTheSameSegmentsAsItsExpression(fixture: String) async throws {
     let derivation = try await PlanningCLI.fixtureDerivation(fixture)
     let fromDerivation = try PlanningCLI.phasesplit(["wrap", derivation, "--instantiate"])
