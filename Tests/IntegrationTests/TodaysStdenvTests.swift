@@ -51,9 +51,17 @@ struct TodaysStdenvTests {
   func unreplayableChangeFails() throws {
     let harness = try NixHarness.make()
     defer { harness.cleanUp() }
+    // A setup hook (not an attribute's text, so placement cannot see that it writes installFlags)
+    // assigns installFlags in preConfigure, before the multiple-outputs hook prepends to it.
     let request = SplitRequest(
       fixture: "autotoolsMultiOutput",
-      attributeOverrides: #"{ pname = "shout-reassigned"; postConfigure = "installFlags=\"V=2\""; }"#)
+      attributeOverrides: #"""
+        { pname = "shout-reassigned";
+          nativeBuildInputs = [ (builtins.toFile "reassign-hook.sh" ''
+            preConfigureHooks+=(reassignInstallFlags)
+            reassignInstallFlags() { installFlags=V=2; }
+          '') ]; }
+        """#)
     let split = try harness.realise(try harness.instantiate("split", request))
     #expect(!split.succeeded)
     #expect(

@@ -26,7 +26,8 @@ import Testing
       let lib = import \(FixtureDerivations.nixLibraryPath) { phasesplit = "/unused"; };
       in map lib.stdenvBuilder [ \(lists.joined(separator: " ")) ]
       """
-    let library = try #require(try await NixRunner().evaluate(expression: expression).arrayValue)
+    let library = try #require(
+      try await FixtureDerivations.runner.evaluate(expression: expression).arrayValue)
     #expect(library.count == Self.shapes.count)
     for (shape, nix) in zip(Self.shapes, library) {
       let swift = StdenvBuilder(arguments: shape)
@@ -59,8 +60,7 @@ import Testing
       let analysis = try SplitAnalysis(
         attributes: DerivationAttributes(derivation), table: try FixtureDerivations.table())
       let library = try await FixtureDerivations.libraryPlan(
-        package: package, boundaries: ["unpack", "configure", "build", "check"],
-        placement: analysis.placement.overrides)
+        package: package, boundaries: ["unpack", "configure", "build", "check"])
       let librarySegments = library["segments"]?.arrayValue?.compactMap { $0["name"]?.stringValue }
       #expect(analysis.segmentPlan.segmentNames == librarySegments)
     }

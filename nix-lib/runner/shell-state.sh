@@ -211,8 +211,8 @@ __phasesplitRestoreState() {
       echo "phasesplit: $__phasesplitName is an attribute of segment $__phasesplitSegment, and an" \
         "earlier segment changed it in a way that cannot be replayed onto its value here" \
         "(${__phasesplitReplayFailure}): this segment would not see what the unsplit build sees." \
-        "Carry $__phasesplitName in the earlier segments too (phasesplit wrap's placement), or" \
-        "choose fewer boundaries, or build the package unsplit" >&2
+        "Choose boundaries that keep that change and this segment together, or build the package" \
+        "unsplit" >&2
       return 1
     fi
   done

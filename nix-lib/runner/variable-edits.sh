@@ -80,9 +80,12 @@ __phasesplitEditsOf() {
   [ "$__phasesplitStart" = "$2" ] && return 0
   __phasesplitOperations=${__phasesplitSegmentEdits[$1]-}
   unset -v __phasesplitReplayedValue
+  local __phasesplitStartValue=""
   if [ -n "$__phasesplitStart" ]; then
     __phasesplitStart=$(__phasesplitGlobalDeclaration "$__phasesplitStart") || __phasesplitStart=""
     eval "${__phasesplitStart/"$__phasesplitName="/__phasesplitReplayedValue=}"
+    [[ $(declare -p __phasesplitReplayedValue 2>/dev/null) == "declare -"[aA]* ]] ||
+      __phasesplitStartValue=${__phasesplitReplayedValue-}
   fi
   if __phasesplitReplay __phasesplitReplayedValue "$__phasesplitOperations"; then
     if __phasesplitVariableText __phasesplitReplayedValue; then
@@ -93,10 +96,10 @@ __phasesplitEditsOf() {
       unset -v __phasesplitReplayedValue
       return 0
     fi
-    # `NAME+=TEXT` on a non-empty string (an assignment to an unset or empty one cannot be
-    # told from an append)
+    # `NAME+=TEXT` on a string that was not empty when the segment started (an assignment to
+    # an unset or empty one cannot be told from an append)
     local __phasesplitFlags=${!__phasesplitName@a}
-    if [[ $__phasesplitFlags != *[aA]* && -n "${__phasesplitReplayedValue-}" ]] &&
+    if [[ $__phasesplitFlags != *[aA]* && -n "$__phasesplitStartValue" ]] &&
       [[ $(declare -p __phasesplitReplayedValue) != "declare -"[aA]* ]] &&
       [[ ${!__phasesplitName} == "$__phasesplitReplayedValue"* ]]; then
       printf -v __phasesplitReplayed '+= %q\n' "${!__phasesplitName#"$__phasesplitReplayedValue"}"
