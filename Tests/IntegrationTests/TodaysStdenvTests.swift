@@ -47,6 +47,31 @@ struct TodaysStdenvTests {
     #expect(settings == "pkgconfigdir=\(dev)/lib/pkgconfig\naclocaldir=\(dev)/share/aclocal\nV=\(marker)\n")
   }
 
+  /// A setup hook that appends to installFlags in preBuild, after the multiple-outputs hook
+  /// prepended to it in preConfigure: `+=` on the string, or on the array under structured
+  /// attributes, is replayed after the prepend onto the final segment's own installFlags.
+  @Test("a later += on installFlags is replayed too, as a string and as an array", arguments: [false, true])
+  func appendsAreReplayed(structured: Bool) throws {
+    let harness = try NixHarness.make()
+    defer { harness.cleanUp() }
+    let append = structured ? "installFlags+=(V=3)" : #"installFlags+=" V=3""#
+    let request = SplitRequest(
+      fixture: "autotoolsMultiOutput",
+      attributeOverrides: #"""
+        { pname = "shout-appended-\#(structured ? "array" : "string")";
+          __structuredAttrs = \#(structured);
+          nativeBuildInputs = [ (builtins.toFile "append-hook.sh" ''
+            preBuildHooks+=(appendInstallFlags)
+            appendInstallFlags() { \#(append); }
+          '') ]; }
+        """#)
+    let result = try Self.buildBoth(harness, request)
+    #expect(result.differences.isEmpty, "\(result.differences)")
+    let dev = try #require(try harness.outputPaths(result.split)["dev"])
+    let settings = try String(contentsOfFile: dev + "/lib/pkgconfig/shout-install-settings", encoding: .utf8)
+    #expect(settings.hasSuffix("V=3\n"), "\(settings)")
+  }
+
   @Test("a change of a late attribute that is no prependToVar/appendToVar/+= fails loudly")
   func unreplayableChangeFails() throws {
     let harness = try NixHarness.make()

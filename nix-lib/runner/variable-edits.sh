@@ -80,12 +80,15 @@ __phasesplitEditsOf() {
   [ "$__phasesplitStart" = "$2" ] && return 0
   __phasesplitOperations=${__phasesplitSegmentEdits[$1]-}
   unset -v __phasesplitReplayedValue
-  local __phasesplitStartValue=""
+  local __phasesplitStartValue="" __phasesplitStartCount=0
   if [ -n "$__phasesplitStart" ]; then
     __phasesplitStart=$(__phasesplitGlobalDeclaration "$__phasesplitStart") || __phasesplitStart=""
     eval "${__phasesplitStart/"$__phasesplitName="/__phasesplitReplayedValue=}"
-    [[ $(declare -p __phasesplitReplayedValue 2>/dev/null) == "declare -"[aA]* ]] ||
+    if [[ $(declare -p __phasesplitReplayedValue 2>/dev/null) == "declare -a"* ]]; then
+      __phasesplitStartCount=${#__phasesplitReplayedValue[@]}
+    elif [[ $(declare -p __phasesplitReplayedValue 2>/dev/null) != "declare -A"* ]]; then
       __phasesplitStartValue=${__phasesplitReplayedValue-}
+    fi
   fi
   if __phasesplitReplay __phasesplitReplayedValue "$__phasesplitOperations"; then
     if __phasesplitVariableText __phasesplitReplayedValue; then
@@ -107,8 +110,33 @@ __phasesplitEditsOf() {
       unset -v __phasesplitReplayedValue
       return 0
     fi
+    # `NAME+=(ELEMENT…)` on an indexed array that was not empty when the segment started:
+    # replayed as appendToVar, which appends elements to an array
+    if [[ $__phasesplitFlags == *a* && $__phasesplitStartCount -gt 0 ]] &&
+      [[ $(declare -p __phasesplitReplayedValue) == "declare -a"* ]] &&
+      __phasesplitAppendedElements "$__phasesplitName"; then
+      __phasesplitEditScript+=$__phasesplitOperations$__phasesplitReplayed
+      unset -v __phasesplitReplayedValue
+      return 0
+    fi
   fi
   unset -v __phasesplitReplayedValue
   __phasesplitEditScript+="! changed in segment $__phasesplitSegment other than by prependToVar,"
   __phasesplitEditScript+=" appendToVar or +="$'\n'
+}
+
+# __phasesplitAppendedElements NAME: when the indexed array NAME is __phasesplitReplayedValue
+# with elements appended, sets __phasesplitReplayed to the `appendToVar ELEMENT…` line that
+# appends them; status 1 otherwise.
+__phasesplitAppendedElements() {
+  local -n __phasesplitCurrent=$1
+  local __phasesplitCount=${#__phasesplitReplayedValue[@]} __phasesplitIndex
+  local -a __phasesplitValues=("${__phasesplitCurrent[@]}")
+  [ "${#__phasesplitValues[@]}" -gt "$__phasesplitCount" ] || return 1
+  [ "${!__phasesplitCurrent[*]}" = "${!__phasesplitValues[*]}" ] || return 1
+  for ((__phasesplitIndex = 0; __phasesplitIndex < __phasesplitCount; __phasesplitIndex++)); do
+    [ "${__phasesplitValues[__phasesplitIndex]}" = "${__phasesplitReplayedValue[__phasesplitIndex]}" ] || return 1
+  done
+  printf -v __phasesplitReplayed '%q ' appendToVar "${__phasesplitValues[@]:__phasesplitCount}"
+  __phasesplitReplayed="${__phasesplitReplayed% }"$'\n'
 }
