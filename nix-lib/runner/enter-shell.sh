@@ -80,6 +80,10 @@ unset phases
 # shellcheck disable=SC2034 # read by the stdenv's genericBuild and the user
 phases="${__phasesplitEnterPhases[*]}" curPhase=${__phasesplitEnterPhases[0]:-}
 
+if [ -n "$__phasesplitBuilder" ]; then
+  echo "phasesplit: this package has its own builder script ($__phasesplitBuilder); this shell did" \
+    "not run it, so what it does before genericBuild (variables, functions) is not here" >&2
+fi
 if [ -z "${PHASESPLIT_ENTER_COMMAND:-}" ]; then
   # An interactive shell must survive failing commands.
   set +eu +o pipefail
