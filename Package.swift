@@ -56,6 +56,7 @@ let package = Package(
     .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"], resources: [.copy("Corpus")]),
     .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations", "NixInterface"]),
     .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession", "Derivations", "NixInterface"]),
+    .testTarget(name: "PhasesplitCommandsTests", dependencies: ["PhasesplitCommands", "NixInterface"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [

@@ -1,32 +1,46 @@
 import ArgumentParser
+import BuildSession
+import Foundation
 import NixInterface
 
 /// The command-line forms of an installable, shared by every command that takes a package:
 /// `PATH` (a `.drv`, an output path, or a symlink such as `./result`), or
-/// `-f FILE [-A ATTR] [--arg NAME EXPR]… [--argstr NAME VALUE]…`.
+/// `[-f FILE] [-A ATTR] [--arg NAME EXPR]… [--argstr NAME VALUE]…` with FILE `./default.nix`
+/// when left out, as nix-build takes them.
+///
+/// Which combinations are valid is checked by ``spec()``, called from the commands' `run()`
+/// rather than from `validate()`: swift-argument-parser runs `validate()` before it reports
+/// unknown options, so a mistyped option would otherwise be reported as a different error.
 public struct InstallableOptions: ParsableArguments {
+  /// The file nix-build reads when given no path.
+  static let defaultFile = "./default.nix"
+
   @Argument(
     help: ArgumentHelp(
       "A .drv path, an output path in the Nix store, or a symlink to one (such as ./result).",
-      valueName: "path"
-    )
+      valueName: "path"),
+    completion: .file()
   )
   public var path: String?
 
-  @Option(name: [.short, .long], help: ArgumentHelp("A Nix file to instantiate.", valueName: "file"))
+  @Option(
+    name: [.short, .long],
+    help: ArgumentHelp("A Nix file (or directory with default.nix) to instantiate.", valueName: "file"),
+    completion: .file())
   public var file: String?
 
   @Option(
     name: [.customShort("A"), .customLong("attr")],
-    help: ArgumentHelp("The attribute path to instantiate from --file.", valueName: "attr")
+    help: ArgumentHelp(
+      "The attribute path to instantiate (from --file, default ./default.nix).", valueName: "attr")
   )
   public var attribute: String?
 
   @Option(
     name: .customLong("arg"),
-    parsing: .upToNextOption,
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
-      "Pass NAME = EXPR (a Nix expression) to the function --file evaluates to. Repeatable.",
+      "Pass NAME = EXPR (a Nix expression) to the function the file evaluates to. Repeatable.",
       valueName: "name expr"
     )
   )
@@ -34,9 +48,9 @@ public struct InstallableOptions: ParsableArguments {
 
   @Option(
     name: .customLong("argstr"),
-    parsing: .upToNextOption,
+    parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
-      "Pass NAME = VALUE (a string) to the function --file evaluates to. Repeatable.",
+      "Pass NAME = VALUE (a string, which may start with -) to the function the file evaluates to. Repeatable.",
       valueName: "name value"
     )
   )
@@ -44,41 +58,61 @@ public struct InstallableOptions: ParsableArguments {
 
   public init() {}
 
-  public mutating func validate() throws {
-    _ = try spec()
+  /// The `--arg` and `--argstr` arguments, `--arg` first.
+  func arguments() throws -> [NixArgument] {
+    try NixArgument.fromOptionWords(expressions: expressionArguments, strings: stringArguments)
   }
 
   /// The installable these options describe.
   ///
   /// - Throws: `ValidationError` for contradicting or incomplete options.
   public func spec() throws -> InstallableSpec {
-    try Self.requirePairs(expressionArguments, option: "--arg", value: "EXPR")
-    try Self.requirePairs(stringArguments, option: "--argstr", value: "VALUE")
-    let arguments = NixArgument.fromOptionWords(expressions: expressionArguments, strings: stringArguments)
+    let arguments = try arguments()
     switch (path, file) {
     case (let path?, nil):
       guard attribute == nil, arguments.isEmpty else {
+        if Self.looksLikeNixFile(path) {
+          throw ValidationError(
+            "\(path) is a Nix file or directory, but a path without -f names a store path; "
+              + "to instantiate it write: "
+              + ShellQuoting.commandLine(["-f", path] + attributeAndArgumentWords()))
+        }
         throw ValidationError(
-          "-A/--attr, --arg and --argstr need -f/--file; a store path takes none of them.")
+          "-A/--attr, --arg and --argstr need a Nix file (-f FILE, default ./default.nix); "
+            + "a store path takes none of them.")
       }
       return .path(path)
     case (nil, let file?):
       return .file(file, attribute: attribute, arguments: arguments)
     case (.some, .some):
       throw ValidationError(
-        "Give either a store path or -f/--file, not both. (A value after --arg NAME EXPR or --argstr NAME "
-          + "VALUE is taken as another argument; put the path first.)"
-      )
+        "Give either a store path or -f/--file, not both.")
     case (nil, nil):
-      throw ValidationError("Missing installable: give a .drv or output path, or -f FILE [-A ATTR].")
+      return .file(Self.defaultFile, attribute: attribute, arguments: arguments)
     }
   }
 
-  /// Throws unless `values` are NAME VALUE pairs.
-  private static func requirePairs(_ values: [String], option: String, value: String) throws {
-    guard values.count.isMultiple(of: 2) else {
-      throw ValidationError(
-        "\(option) takes two values, NAME and \(value); got: \(values.joined(separator: " "))")
-    }
+  /// The options as command-line words, for the commands phasesplit suggests.
+  func words() -> [String] {
+    var words: [String] = []
+    if let path { words.append(path) }
+    if let file { words += ["-f", file] }
+    return words + attributeAndArgumentWords()
+  }
+
+  private func attributeAndArgumentWords() -> [String] {
+    var words: [String] = []
+    if let attribute { words += ["-A", attribute] }
+    for argument in (try? arguments()) ?? [] { words += argument.commandLineArguments }
+    return words
+  }
+
+  /// Whether `path` is outside the Nix store and a directory or a `.nix` file (what nix-build
+  /// takes as its file argument).
+  static func looksLikeNixFile(_ path: String) -> Bool {
+    guard !path.hasPrefix("/nix/store/") else { return false }
+    var isDirectory: ObjCBool = false
+    return path.hasSuffix(".nix")
+      || (FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && isDirectory.boolValue)
   }
 }

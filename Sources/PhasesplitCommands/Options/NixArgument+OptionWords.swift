@@ -1,14 +1,29 @@
+import ArgumentParser
 import NixInterface
 
 extension NixArgument {
-  /// The arguments that repeated `--arg NAME EXPR` and `--argstr NAME VALUE` options give, the
-  /// `--arg` ones first. Each list holds NAME VALUE pairs; an unpaired last word (which the
-  /// options' validation rejects) is ignored.
-  static func fromOptionWords(expressions: [String], strings: [String]) -> [NixArgument] {
-    func pairs(_ words: [String]) -> [(name: String, value: String)] {
-      stride(from: 0, to: words.count - 1, by: 2).map { (words[$0], words[$0 + 1]) }
+  /// The arguments that repeated `--arg NAME EXPR` and `--argstr NAME VALUE` options give (each
+  /// value a word joined by ``TwoWordOptions``), the `--arg` ones first.
+  ///
+  /// - Throws: `ValidationError` naming the option when a VALUE is missing.
+  static func fromOptionWords(
+    expressions: [String], strings: [String], expressionOption: String = "--arg",
+    stringOption: String = "--argstr"
+  ) throws -> [NixArgument] {
+    func pairs(_ words: [String], option: String, value: String) throws -> [(name: String, value: String)] {
+      try words.map { word in
+        guard let pair = TwoWordOptions.split(word) else {
+          throw ValidationError(
+            "\(option) takes two words, NAME and \(value) (as in nix-build); got only `\(word)`.")
+        }
+        return pair
+      }
     }
-    return pairs(expressions).map { NixArgument(name: $0.name, value: .expression($0.value)) }
-      + pairs(strings).map { NixArgument(name: $0.name, value: .string($0.value)) }
+    return try pairs(expressions, option: expressionOption, value: "EXPR").map {
+      NixArgument(name: $0.name, value: .expression($0.value))
+    }
+      + pairs(strings, option: stringOption, value: "VALUE").map {
+        NixArgument(name: $0.name, value: .string($0.value))
+      }
   }
 }

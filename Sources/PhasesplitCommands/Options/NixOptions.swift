@@ -5,25 +5,27 @@ import NixInterface
 /// any, Nix runs with the machine's configuration (`nix.conf`, `NIX_CONFIG`) unchanged.
 struct NixOptions: ParsableArguments {
   @Option(
-    name: .customLong("option"), parsing: .upToNextOption,
+    name: .customLong("option"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
       "Set the Nix option NAME to VALUE for every Nix command phasesplit runs (repeatable).",
       valueName: "NAME VALUE"))
   var optionWords: [String] = []
 
+  /// Only the option's own words are checked here (a typo elsewhere cannot make them invalid).
   func validate() throws {
-    if optionWords.count % 2 != 0 {
-      throw ValidationError(
-        "--option takes two values: NAME VALUE; got: \(optionWords.joined(separator: " "))")
+    if let word = optionWords.first(where: { TwoWordOptions.split($0) == nil }) {
+      throw ValidationError("--option takes two words, NAME and VALUE (as in nix-build); got only `\(word)`.")
     }
+  }
+
+  /// The NAME VALUE pairs (each value a word joined by ``TwoWordOptions``).
+  private var pairs: [(name: String, value: String)] {
+    optionWords.compactMap(TwoWordOptions.split)
   }
 
   /// The options as settings added to the caller's configuration.
   var settings: NixSettings {
-    NixSettings(
-      options: stride(from: 0, to: optionWords.count - 1, by: 2).map {
-        NixSettings.Option(name: optionWords[$0], value: optionWords[$0 + 1])
-      })
+    NixSettings(options: pairs.map { NixSettings.Option(name: $0.name, value: $0.value) })
   }
 
   /// A runner with these options.
@@ -31,8 +33,6 @@ struct NixOptions: ParsableArguments {
 
   /// The options as command-line words, for the commands phasesplit suggests.
   var words: [String] {
-    stride(from: 0, to: optionWords.count - 1, by: 2).flatMap {
-      ["--option", optionWords[$0], optionWords[$0 + 1]]
-    }
+    pairs.flatMap { ["--option", $0.name, $0.value] }
   }
 }

@@ -24,7 +24,8 @@ public struct AnalyzeCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"))
+      "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"),
+    completion: BoundaryCompletion.kind)
   public var boundaries: String?
 
   @Option(

@@ -20,7 +20,9 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(help: "Keep building other derivations after a failure (as nix-build --keep-going).")
   var keepGoing = false
 
-  @Option(name: [.short, .customLong("out-link")], help: "The result symlink (default ./result).")
+  @Option(
+    name: [.short, .customLong("out-link")], help: "The result symlink (default ./result).",
+    completion: .file())
   var outLink: String?
 
   @Flag(help: "Create no result symlink.")
@@ -37,11 +39,9 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(help: "Print the report as JSON on stdout (schema: docs/build-json.md) instead of the summary.")
   var json = false
 
-  func validate() throws {
-    if noOutLink, outLink != nil { throw ValidationError("--out-link and --no-out-link exclude each other") }
-  }
-
   func run() async throws {
+    // Checked here, not in validate(), so that a mistyped option is reported as such first.
+    if noOutLink, outLink != nil { throw ValidationError("--out-link and --no-out-link exclude each other") }
     let session = BuildSession(settings: package.nix.settings)
     let finalPath = try await package.resolve()
     let request = BuildRequest(

@@ -17,20 +17,25 @@ struct EnterCommand: AsyncParsableCommand {
 
   @OptionGroup var package: SplitPackageOptions
 
-  @Option(help: "Enter the state at the end of this segment.")
+  @Option(
+    help: "Enter the state at the end of this segment (unpack, configure, build, check).",
+    completion: .list(["unpack", "configure", "build", "check"]))
   var segment: String?
 
-  @Option(help: "Enter the state before the segment that runs this phase.")
+  @Option(
+    help: "Enter the state before the segment that runs this phase.",
+    completion: .list([
+      "unpackPhase", "patchPhase", "configurePhase", "buildPhase", "checkPhase", "installPhase", "fixupPhase",
+      "installCheckPhase", "distPhase",
+    ]))
   var phase: String?
 
   @Option(help: "Run this bash command in the restored state and exit with its status.")
   var command: String?
 
-  func validate() throws {
-    if segment != nil, phase != nil { throw ValidationError("give --segment or --phase, not both") }
-  }
-
   func run() async throws {
+    // Checked here, not in validate(), so that a mistyped option is reported as such first.
+    if segment != nil, phase != nil { throw ValidationError("give --segment or --phase, not both") }
     let session = BuildSession(settings: package.nix.settings)
     let finalPath = try await package.resolve()
     let target: EnterTarget =

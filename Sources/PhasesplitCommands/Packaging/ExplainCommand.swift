@@ -16,16 +16,18 @@ struct ExplainCommand: AsyncParsableCommand {
 
   @OptionGroup var package: SplitPackageOptions
 
-  @Option(help: "The older build: a .drv path (the final segment of a split package, or split on the fly).")
+  @Option(
+    help: "The older build: a .drv path (the final segment of a split package, or split on the fly).",
+    completion: .file())
   var against: String?
 
   @Option(
-    name: .customLong("against-arg"), parsing: .upToNextOption,
+    name: .customLong("against-arg"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp("The older build is the package with NAME = EXPR instead.", valueName: "NAME EXPR"))
   var againstArgumentWords: [String] = []
 
   @Option(
-    name: .customLong("against-argstr"), parsing: .upToNextOption,
+    name: .customLong("against-argstr"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
       "The older build is the package with NAME = the string VALUE.", valueName: "NAME VALUE"))
   var againstStringArgumentWords: [String] = []
@@ -33,30 +35,31 @@ struct ExplainCommand: AsyncParsableCommand {
   @Flag(help: "Print JSON (schema: docs/build-json.md, section explain).")
   var json = false
 
-  func validate() throws {
+  /// Checked in run(), not in validate(), so that a mistyped option is reported as such first.
+  func checkOptions() throws {
     let againstArguments = !againstArgumentWords.isEmpty || !againstStringArgumentWords.isEmpty
     if (against == nil) == !againstArguments {
       throw ValidationError(
         "name the older build with --against OLD.drv or with --against-arg/--against-argstr")
     }
-    if againstArguments, package.file == nil {
+    if againstArguments, case .path = try package.spec() {
       throw ValidationError("--against-arg/--against-argstr need the package given with -f FILE")
-    }
-    if againstArgumentWords.count % 2 != 0 || againstStringArgumentWords.count % 2 != 0 {
-      throw ValidationError("--against-arg and --against-argstr take two values: NAME VALUE")
     }
   }
 
   func run() async throws {
+    try checkOptions()
     let session = BuildSession(settings: package.nix.settings)
     let current = try await package.resolve()
     let older: String
     if let against {
       older = try await package.resolve(.path(against))
     } else {
-      let replacements = NixArgument.fromOptionWords(
-        expressions: againstArgumentWords, strings: againstStringArgumentWords)
-      older = try await package.resolve(package.spec.replacingArguments(replacements))
+      let replacements = try NixArgument.fromOptionWords(
+        expressions: againstArgumentWords, strings: againstStringArgumentWords,
+        expressionOption: "--against-arg",
+        stringOption: "--against-argstr")
+      older = try await package.resolve(try package.spec().replacingArguments(replacements))
     }
     let report = try await session.explain(finalDerivationPath: current, againstOlder: older)
     if json {

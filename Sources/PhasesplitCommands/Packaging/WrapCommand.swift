@@ -23,7 +23,8 @@ public struct WrapCommand: AsyncParsableCommand {
 
   @Option(
     help: ArgumentHelp(
-      "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"))
+      "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"),
+    completion: BoundaryCompletion.kind)
   public var boundaries: String?
 
   @Option(
@@ -34,7 +35,8 @@ public struct WrapCommand: AsyncParsableCommand {
   public var lateAttributeWords: [String] = []
 
   @Option(
-    name: [.short, .customLong("output")], help: ArgumentHelp("Write the Nix file here (default: stdout)."))
+    name: [.short, .customLong("output")], help: ArgumentHelp("Write the Nix file here (default: stdout)."),
+    completion: .file())
   public var outputFile: String?
 
   @Flag(help: "Instantiate the written file and print each segment's name and .drv path.")
