@@ -88,6 +88,11 @@ if [ -z "${PHASESPLIT_ENTER_COMMAND:-}" ]; then
   # An interactive shell must survive failing commands.
   set +eu +o pipefail
   PS1="[phasesplit ${PHASESPLIT_ENTER_LABEL:-$__phasesplitPackage} @$__phasesplitPreviousSegment] \$ "
+  # The banner leaves out phasesplit's own phase (genericBuild runs it before fixupPhase).
+  __phasesplitShownPhases=()
+  for __phasesplitPhase in "${__phasesplitEnterPhases[@]}"; do
+    [ "$__phasesplitPhase" = phasesplitRelocatePhase ] || __phasesplitShownPhases+=("$__phasesplitPhase")
+  done
   echo "phasesplit: segment $__phasesplitPreviousSegment of $__phasesplitPackage restored in $PWD;" \
-    "next phases: $phases (run one with: runPhase NAME; all: genericBuild)" >&2
+    "next phases: ${__phasesplitShownPhases[*]} (run one with: runPhase NAME; all: genericBuild)" >&2
 fi

@@ -12,9 +12,11 @@ extension BuildSession {
 
   /// Prepares `phasesplit enter`: realises the archive to restore, creates the scratch
   /// directory and returns the command to exec. `command` (nil for an interactive shell) runs in
-  /// the restored state.
+  /// the restored state. `notice` receives what the user should know before waiting (segments
+  /// that have to be built first).
   public func prepareEnter(
-    finalDerivationPath: String, target: EnterTarget, command: String?
+    finalDerivationPath: String, target: EnterTarget, command: String?,
+    notice: (String) -> Void = { _ in }
   ) async throws(BuildSessionError) -> EnterLaunch {
     guard geteuid() == 0 else {
       throw .enterUnavailable(
@@ -41,6 +43,19 @@ extension BuildSession {
       throw .missingFile(
         path: enterScript,
         hint: "the package was split with a nix-lib without enter support; re-wrap it with this phasesplit.")
+    }
+    let missing = try await derivationsToBuild(plan.restored.derivationPath)
+    if !missing.isEmpty {
+      let segments = chain.segments.filter { missing.contains($0.derivationPath) }.map(\.name)
+      let others = missing.count - segments.count
+      var what =
+        segments.isEmpty ? "" : "segment\(segments.count == 1 ? "" : "s") " + segments.joined(separator: ", ")
+      if others > 0 {
+        what += (what.isEmpty ? "" : " and ") + "\(others) other derivation\(others == 1 ? "" : "s")"
+      }
+      notice(
+        "phasesplit: building \(what) of \(chain.packageName) first (not in the store yet; "
+          + "`phasesplit build` shows their progress)…\n")
     }
     let archive = try await realise(plan.restored.derivationPath)
     let scratch = try makeScratchDirectory()
@@ -108,13 +123,14 @@ extension BuildSession {
     return .commandFailedToStart(commandLine: launch.arguments, reason: String(cString: strerror(errno)))
   }
 
-  /// The variables the Nix sandbox sets besides the derivation's environment.
+  /// The variables the Nix sandbox sets besides the derivation's environment, except
+  /// `NIX_LOG_FD`: with it the stdenv writes `@nix {…}` phase markers for Nix into the shell.
   static func sandboxVariables(cores: Int) -> [String: String] {
     let top = sandboxBuildDirectory
     return [
       "NIX_BUILD_TOP": top, "TMPDIR": top, "TEMPDIR": top, "TMP": top, "TEMP": top,
       "HOME": "/homeless-shelter", "PATH": "/path-not-set", "NIX_STORE": "/nix/store",
-      "NIX_BUILD_CORES": "\(cores)", "NIX_LOG_FD": "2", "TERM": "dumb",
+      "NIX_BUILD_CORES": "\(cores)", "TERM": "dumb",
     ]
   }
 

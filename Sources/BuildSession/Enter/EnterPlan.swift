@@ -18,7 +18,9 @@ public struct EnterPlan: Sendable, Equatable {
         throw .unknownSegment(name: name, valid: chain.segmentNames)
       }
       guard index + 1 < chain.segments.count else {
-        throw .unknownSegment(name: name, valid: Array(chain.segmentNames.dropLast()))
+        throw .nothingAfterFinal(
+          segment: name, firstPhase: chain.segments[index].phases.first,
+          previous: chain.segment(before: name)?.name)
       }
       next = chain.segments[index + 1]
     case .beforePhase(let phase):
@@ -29,6 +31,9 @@ public struct EnterPlan: Sendable, Equatable {
     case .beforeFirstUnbuilt:
       guard let segment = chain.segments.first(where: { unbuilt.contains($0.derivationPath) }) else {
         throw .noFailedSegment(packageName: chain.packageName)
+      }
+      guard segment.derivationPath != chain.segments.first?.derivationPath else {
+        throw .nothingBuilt(packageName: chain.packageName)
       }
       next = segment
     }

@@ -18,6 +18,10 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
   case nothingBefore(segment: String)
   /// `enter` without `--segment`/`--phase` found no failed segment to enter.
   case noFailedSegment(packageName: String)
+  /// `enter` without `--segment`/`--phase` found no segment built yet.
+  case nothingBuilt(packageName: String)
+  /// `enter --segment` named the final segment, after which there is no state to enter.
+  case nothingAfterFinal(segment: String, firstPhase: String?, previous: String?)
   /// The environment cannot provide what `enter` needs (mount namespaces, a tool).
   case enterUnavailable(reason: String)
   /// A file phasesplit needs (nix-lib, an archive) is missing.
@@ -53,6 +57,19 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
       return
         "no segment of \(packageName) has failed, so there is nothing to enter by default; name one with "
         + "--segment NAME or --phase NAME."
+    case .nothingBuilt(let packageName):
+      return
+        "no segment of \(packageName) is built yet, so there is no saved state to enter. Build it first "
+        + "(`phasesplit build` stops at the failing segment, which enter then opens by default), or name a "
+        + "segment with --segment NAME: enter builds the segments up to it."
+    case .nothingAfterFinal(let segment, let firstPhase, let previous):
+      var text =
+        "`\(segment)` is the final segment: its result is the package itself, not a saved build state, so "
+        + "there is nothing after it to enter."
+      if let firstPhase, let previous {
+        text += " To enter before its phases, use --phase \(firstPhase) (the same as --segment \(previous))."
+      }
+      return text
     case .enterUnavailable(let reason):
       return "cannot enter a segment here: \(reason)"
     case .missingFile(let path, let hint):

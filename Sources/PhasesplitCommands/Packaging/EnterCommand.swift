@@ -43,7 +43,8 @@ struct EnterCommand: AsyncParsableCommand {
         .beforeFirstUnbuilt
       }
     let launch = try await session.prepareEnter(
-      finalDerivationPath: finalPath, target: target, command: command)
+      finalDerivationPath: finalPath, target: target, command: command
+    ) { FileHandle.standardError.write(Data($0.utf8)) }
     throw session.execute(launch)
   }
 }

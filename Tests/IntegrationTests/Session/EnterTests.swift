@@ -51,6 +51,8 @@ struct EnterTests {
     #expect(entered.status == 0, "\(entered.standardOutput)\n\(entered.standardError)")
     #expect(entered.standardOutput.contains("plain-greet\n"))
     #expect(
+      !(entered.standardOutput + entered.standardError).contains("@nix"), "no Nix log markers in the shell")
+    #expect(
       !(entered.standardOutput + entered.standardError).contains(" -c -o main.o"),
       "installPhase must not recompile")
     #expect(
@@ -61,6 +63,27 @@ struct EnterTests {
         "--segment", "build", "--command", "exit 7",
       ])
     #expect(failing.status == 7)
+  }
+
+  @Test func enterSaysWhatItBuildsAndWhenThereIsNothingToEnter() throws {
+    let suffix = Self.suffix()
+    let nothing = try Support.phasesplit(["enter"] + Self.package("failingInstallFixed", suffix: suffix))
+    #expect(nothing.status != 0)
+    #expect(nothing.standardError.contains("no segment of failing-install\(suffix)-1.0 is built yet"))
+    let final = try Support.phasesplit(
+      ["enter"] + Self.package("failingInstallFixed", suffix: suffix) + ["--segment", "install"])
+    #expect(final.status != 0)
+    #expect(final.standardError.contains("--phase installPhase"), "\(final.standardError)")
+    let entered = try Support.phasesplit(
+      ["enter"] + Self.package("failingInstallFixed", suffix: suffix) + [
+        "--segment", "unpack", "--command", "echo next=$curPhase",
+      ])
+    #expect(entered.status == 0, "\(entered.standardError)")
+    #expect(entered.standardOutput.contains("next=configurePhase"))
+    #expect(
+      entered.standardError.contains(
+        "phasesplit: building segment unpack of failing-install\(suffix)-1.0 first"),
+      "\(entered.standardError)")
   }
 
   @Test func structuredAttributesReachTheEnteredShell() throws {
@@ -117,6 +140,8 @@ struct EnterTests {
     try #require(try waitForPane(socket: socket, toContain: "installPhase is a function"))
     let pane = try capturePane(socket: socket)
     #expect(pane.contains("cur=installPhase"))
+    #expect(pane.contains("next phases: installPhase"), "\(pane)")
+    #expect(!pane.contains("phasesplitRelocatePhase"), "phasesplit's own phase stays out of the banner")
     #expect(pane.split(separator: "\n").contains { $0.hasPrefix("/build/") })
     _ = try Support.run(["tmux", "-L", socket, "send-keys", "exit", "Enter"])
     #expect(try waitForSessionEnd(socket: socket), "the shell did not exit")
