@@ -1,4 +1,5 @@
 import ArgumentParser
+import BuildSession
 import NixEmission
 import NixInterface
 import SplitPlanning
@@ -14,6 +15,8 @@ public struct AnalyzeCommand: AsyncParsableCommand {
       phases and carried attributes, where attributes outside the shared table go, and findings: \
       outputs used before the final segment, $src read late, directory changes and shell state \
       carried between segments, scripts that cannot be analysed with certainty.
+      A package phasesplit has already split (the final segment, e.g. ./result of phasesplit build) \
+      is described as such: its segments and their phases.
       Exit status 1 when the derivation cannot be split.
       """
   )
@@ -42,6 +45,12 @@ public struct AnalyzeCommand: AsyncParsableCommand {
 
   public func run() async throws {
     let package = try await ResolvedPackage.resolve(try installable.spec(), runner: nix.runner)
+    if package.isSegment {
+      let chain = try await BuildSession(settings: nix.settings).chain(finalDerivationPath: package.path)
+      let description = SplitPackageDescription(chain: chain)
+      print(json ? description.jsonText : description.text, terminator: json ? "\n" : "")
+      return
+    }
     let report = try AnalysisReport(
       analysing: DerivationAttributes(package.derivation), derivationPath: package.path,
       boundaries: try Boundary.parse(list: boundaries),
