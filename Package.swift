@@ -22,6 +22,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     .package(url: "https://github.com/swiftlang/swift-subprocess", from: "1.0.2"),
     .package(url: "https://github.com/apple/swift-system", from: "1.5.0"),
+    .package(url: "https://github.com/onevcat/Rainbow", from: "4.2.0"),
   ],
   targets: [
     .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
@@ -41,7 +42,10 @@ let package = Package(
     .target(name: "NixEmission", dependencies: ["Derivations", "SplitPlanning", "NixInterface"]),
     .target(
       name: "BuildSession",
-      dependencies: ["Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildArchive"]
+      dependencies: [
+        "Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildArchive",
+        .product(name: "Rainbow", package: "Rainbow"),
+      ]
     ),
     .target(
       name: "PhasesplitCommands",

@@ -78,23 +78,77 @@ import Testing
     #expect(tracker.entries[2].logTail.last == "line \(BuildTracker.logTailLength + 5)")
   }
 
-  @Test func eventsOfOtherDerivationsAreIgnored() {
+  @Test func otherDerivationsAreDependenciesWithTheirOwnStatus() {
+    let tool = "/nix/store/" + String(repeating: "z", count: 32) + "-demo-tool.drv"
+    var tracker = BuildTracker(chain: Chains.chain, toBuild: [tool, Chains.install.derivationPath])
+    #expect(tracker.dependencies.map(\.name) == ["demo-tool"])
+    #expect(tracker.dependencies[0].status == .queued)
+    let started = tracker.apply(.start(activity: 4, type: 105, text: "", derivationPath: tool), now: 1)
+    #expect(started)
+    let phased = tracker.apply(.setPhase(activity: 4, phase: "buildPhase"), now: 2)
+    #expect(phased)
+    #expect(tracker.dependencies[0].status == .building(phase: "buildPhase", startedAt: 1))
+    #expect(tracker.label(ofActivity: 4) == "demo-tool")
+    tracker.apply(.stop(activity: 4), now: 3.5)
+    tracker.apply(
+      .start(activity: 5, type: 105, text: "", derivationPath: Chains.install.derivationPath), now: 4)
+    #expect(tracker.dependencies[0].status == .built(seconds: 2.5))
+    #expect(tracker.label(ofActivity: 5) == "demo-1 install")
+    // phasesplit's own phase does not replace the package's phase.
+    tracker.apply(.setPhase(activity: 5, phase: "installPhase"), now: 4)
+    let relocating = tracker.apply(.setPhase(activity: 5, phase: "phasesplitRelocatePhase"), now: 4)
+    #expect(!relocating)
+    #expect(tracker.entries[2].phase == "installPhase")
+    // Substitutions show with their own words; a substitution's download is part of it.
+    tracker.apply(
+      .startTransfer(activity: 6, kind: .substitution, subject: "/nix/store/yyyy-lib-1", parent: 0), now: 5)
+    let download = tracker.apply(
+      .startTransfer(activity: 7, kind: .download, subject: "https://c/nar/y", parent: 6), now: 5)
+    #expect(!download)
+    #expect(tracker.dependencies.last?.word == "substituting")
+    tracker.apply(.stop(activity: 6), now: 6)
+    #expect(tracker.dependencies.last?.word == "substituted")
+    #expect(tracker.dependencies.last?.status == .built(seconds: 1))
+  }
+
+  @Test func fixedOutputHashMismatchBlamesTheDependency() {
+    let source = "/nix/store/" + String(repeating: "s", count: 32) + "-demo-src.tar.gz.drv"
+    var tracker = BuildTracker(
+      chain: Chains.chain, toBuild: Set(Chains.chain.segments.map(\.derivationPath) + [source]))
+    tracker.apply(.start(activity: 8, type: 105, text: "", derivationPath: source), now: 0)
+    // Nix 2.8 reports the mismatch before the activity stops.
+    let message =
+      "error: hash mismatch in fixed-output derivation '\(source)':\n  specified: sha256-A\n  got: sha256-B"
+    let failed = tracker.apply(.message(level: 0, text: message), now: 1)
+    #expect(failed)
+    tracker.apply(.stop(activity: 8), now: 1)
+    let dependents = "error: 1 dependencies of derivation '\(Chains.unpack.derivationPath)' failed to build"
+    let blamed = tracker.apply(.message(level: 0, text: dependents), now: 1)
+    #expect(!blamed)
+    tracker.finish(now: 2)
+    #expect(tracker.firstFailure == nil)
+    #expect(tracker.firstFailedDependency?.name == "demo-src.tar.gz")
+    #expect(tracker.failures.map(\.derivationPath) == [source])
+    #expect(statuses(tracker) == ["not built", "not built", "not built"])
+  }
+
+  @Test func killedNixInterruptsTheRunningSegment() {
     var tracker = BuildTracker(chain: Chains.chain, toBuild: [Chains.install.derivationPath])
-    let changed7 = tracker.apply(
-      .start(activity: 4, type: 105, text: "", derivationPath: "/nix/store/zzzz-src.drv"), now: 0)
-    #expect(!changed7)
-    let changed8 = tracker.apply(.setPhase(activity: 4, phase: "buildPhase"), now: 0)
-    #expect(!changed8)
-    let changed9 = tracker.apply(
-      .message(level: 0, text: "error: builder for '/nix/store/zzzz-src.drv' failed"), now: 0)
-    #expect(!changed9)
-    #expect(statuses(tracker) == ["reused", "reused", "queued"])
+    tracker.apply(
+      .start(activity: 9, type: 105, text: "", derivationPath: Chains.install.derivationPath), now: 0)
+    tracker.apply(.setPhase(activity: 9, phase: "installPhase"), now: 1)
+    tracker.finish(now: 5, interrupted: true)
+    #expect(tracker.entries[2].status == .interrupted(phase: "installPhase", seconds: 5))
+    #expect(tracker.firstFailure == nil)
   }
 
   @Test func failedDerivationIsReadFromNixMessages() {
     #expect(
       BuildTracker.failedDerivation(in: "error: builder for '/nix/store/x-a.drv' failed with exit code 1")
         == "/nix/store/x-a.drv")
+    #expect(
+      BuildTracker.failedDerivation(in: "hash mismatch in fixed-output derivation '/nix/store/x-s.drv':\n")
+        == "/nix/store/x-s.drv")
     #expect(
       BuildTracker.failedDerivation(in: "error: 1 dependencies of derivation '/nix/store/y.drv' failed")
         == nil)

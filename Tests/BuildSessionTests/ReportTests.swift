@@ -35,6 +35,36 @@ import Testing
     #expect(text.contains("  phasesplit build -f x.nix\n"))
   }
 
+  @Test func dependencyFailureAndKilledNixAreBlamedAsSuch() {
+    var report = failedReport()
+    report.failure = BuildFailureReport(
+      segment: nil, phase: nil, derivation: "/nix/store/s-src.tar.gz.drv", dependency: "src.tar.gz",
+      logTail: [],
+      logCommand: BuildFailureReport.logCommand(for: "/nix/store/s-src.tar.gz.drv"), enterCommand: nil,
+      resumeCommand: "phasesplit build -f x.nix", nixErrors: ["hash mismatch in fixed-output derivation"])
+    let dependency = SummaryTable.render(report)
+    #expect(dependency.contains("dependency src.tar.gz of demo-1 (not a segment) failed."))
+    #expect(dependency.contains("Full log:\n  nix-store -l /nix/store/s-src.tar.gz.drv\n"))
+    #expect(!dependency.contains("unknown phase") && !dependency.contains("none identified"))
+    report.failure = BuildFailureReport(
+      segment: "install", phase: "installPhase", signal: 15, logTail: [], enterCommand: nil,
+      resumeCommand: "phasesplit build -f x.nix", nixErrors: [])
+    let killed = SummaryTable.render(report)
+    #expect(
+      killed.contains(
+        "nix-build was killed by signal 15 (SIGTERM) while segment install of demo-1 was building (in installPhase); "
+          + "no build failed by itself."))
+    #expect(!killed.contains("failed in installPhase"))
+  }
+
+  @Test func summaryFitsANarrowTerminal() {
+    let narrow = SummaryTable.render(failedReport(), width: 40)
+    let lines = narrow.split(separator: "\n")
+    #expect(lines[0] == "SEGMENT  RESULT                 TIME")
+    #expect(lines.prefix(3).allSatisfy { $0.count < 40 })
+    #expect(SummaryTable.render(failedReport(), width: 200).hasPrefix("SEGMENT  PHASES"))
+  }
+
   @Test func jsonRoundTripsWithSchemaVersion() throws {
     let report = failedReport()
     let data = try JSONEncoder().encode(report)

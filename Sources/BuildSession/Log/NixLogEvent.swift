@@ -7,6 +7,9 @@
 public enum NixLogEvent: Sendable, Equatable {
   /// An activity began. `derivationPath` is set for build activities (type 105).
   case start(activity: UInt64, type: Int, text: String, derivationPath: String?)
+  /// A substitution (type 108, `fields: [storePath, substituter]`) or a download (type 101,
+  /// `fields: [url]`) began; `parent` is the activity it belongs to (0 for none).
+  case startTransfer(activity: UInt64, kind: TransferKind, subject: String, parent: UInt64)
   /// An activity ended (successfully or not: failures are reported by a later `msg`).
   case stop(activity: UInt64)
   /// A build printed a log line.
@@ -20,9 +23,21 @@ public enum NixLogEvent: Sendable, Equatable {
   case other
 }
 
+/// What a transfer activity copies.
+public enum TransferKind: Sendable, Equatable {
+  /// A store path from a substituter.
+  case substitution
+  /// A file from a URL.
+  case download
+}
+
 extension NixLogEvent {
   /// Nix's activity type of a derivation build.
   public static let buildActivityType = 105
+  /// Nix's activity type of a substitution.
+  static let substitutionActivityType = 108
+  /// Nix's activity type of a file transfer.
+  static let downloadActivityType = 101
   /// Nix's result type of a build log line.
   static let logLineResultType = 101
   /// Nix's result type of a phase change.

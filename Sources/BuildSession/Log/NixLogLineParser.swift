@@ -21,6 +21,13 @@ public enum NixLogLineParser {
     switch action {
     case "start":
       let type = integer(object["type"]) ?? -1
+      if type == NixLogEvent.substitutionActivityType || type == NixLogEvent.downloadActivityType,
+        let activity, let subject = fields.first as? String
+      {
+        return .startTransfer(
+          activity: activity, kind: type == NixLogEvent.downloadActivityType ? .download : .substitution,
+          subject: subject, parent: unsignedInteger(object["parent"]) ?? 0)
+      }
       let derivationPath = type == NixLogEvent.buildActivityType ? fields.first as? String : nil
       return .start(
         activity: activity ?? 0, type: type, text: object["text"] as? String ?? "",

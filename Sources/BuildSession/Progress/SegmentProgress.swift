@@ -20,14 +20,16 @@ public struct SegmentProgress: Sendable, Equatable {
     case .reused, .queued, .notBuilt: 0
     case .building(_, let startedAt): max(0, now - startedAt)
     case .finishing(_, let startedAt, let stoppedAt): max(0, stoppedAt - startedAt)
-    case .built(let seconds), .failed(_, let seconds): seconds
+    case .built(let seconds), .failed(_, let seconds), .interrupted(_, let seconds): seconds
     }
   }
 
   /// The phase the segment is in or failed in.
   public var phase: String? {
     switch status {
-    case .building(let phase, _), .finishing(let phase, _, _), .failed(let phase, _): phase
+    case .building(let phase, _), .finishing(let phase, _, _), .failed(let phase, _),
+      .interrupted(let phase, _):
+      phase
     default: nil
     }
   }

@@ -1,4 +1,4 @@
-/// Where one segment stands during a build.
+/// Where one segment (or dependency, see ``DependencyProgress``) stands during a build.
 public enum SegmentStatus: Sendable, Equatable {
   /// Already valid in the store: nothing to build.
   case reused
@@ -16,6 +16,9 @@ public enum SegmentStatus: Sendable, Equatable {
   case failed(phase: String?, seconds: Double)
   /// Not built because an earlier segment failed.
   case notBuilt
+  /// Stopped while building in `phase` after `seconds`, because nix-build was killed by a signal
+  /// (not a failure of the build itself).
+  case interrupted(phase: String?, seconds: Double)
 
   /// The short word for the status, as shown in the progress display, summary and JSON.
   public var word: String {
@@ -26,6 +29,7 @@ public enum SegmentStatus: Sendable, Equatable {
     case .built: "built"
     case .failed: "failed"
     case .notBuilt: "not built"
+    case .interrupted: "interrupted"
     }
   }
 }

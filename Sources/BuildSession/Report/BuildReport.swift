@@ -2,7 +2,7 @@
 /// (schema: docs/build-json.md).
 public struct BuildReport: Sendable, Equatable, Codable {
   /// The schema version of the JSON form.
-  public static let currentSchemaVersion = 1
+  public static let currentSchemaVersion = 2
 
   /// The JSON schema version.
   public var schemaVersion: Int
@@ -23,12 +23,16 @@ public struct BuildReport: Sendable, Equatable, Codable {
   /// The garbage-collector roots of the earlier segments in the store (absent with
   /// `--no-segment-roots`).
   public var segmentRoots: [String]?
+  /// The other derivations of the build graph (not segments) built, substituted or downloaded.
+  public var dependencies: [DependencyReport]
 
   /// Creates a report.
   public init(
     package: String, success: Bool, seconds: Double, segments: [SegmentReport], outputs: [String: String],
-    outLinks: [String], failure: BuildFailureReport?, segmentRoots: [String]? = nil
+    outLinks: [String], failure: BuildFailureReport?, segmentRoots: [String]? = nil,
+    dependencies: [DependencyReport] = []
   ) {
+    self.dependencies = dependencies
     self.schemaVersion = Self.currentSchemaVersion
     self.package = package
     self.success = success

@@ -2,10 +2,11 @@ import Foundation
 
 /// The human summary printed after a build: a table of segments, then outputs or the failure.
 public enum SummaryTable {
-  /// The table text (ends with a newline).
-  public static func render(_ report: BuildReport) -> String {
-    let header = ["SEGMENT", "PHASES", "RESULT", "TIME", "ARCHIVE"]
-    let rows = report.segments.map { row in
+  /// The table text (ends with a newline). With `width` (a terminal's columns), the table leaves
+  /// out the PHASES column, then ARCHIVE, when its lines would not fit.
+  public static func render(_ report: BuildReport, width: Int? = nil) -> String {
+    var header = ["SEGMENT", "PHASES", "RESULT", "TIME", "ARCHIVE"]
+    var rows = report.segments.map { row in
       [
         row.segment,
         row.phases.isEmpty ? "-" : row.phases.joined(separator: " "),
@@ -14,15 +15,34 @@ public enum SummaryTable {
         row.archiveBytes.map(ByteCountText.format) ?? "-",
       ]
     }
-    let widths = header.indices.map { column in
-      ([header] + rows).map { $0[column].count }.max() ?? 0
+    func columnWidths() -> [Int] {
+      header.indices.map { column in ([header] + rows).map { $0[column].count }.max() ?? 0 }
     }
+    for dropped in ["PHASES", "ARCHIVE"] {
+      let current = columnWidths()
+      guard let width, current.reduce(0, +) + 2 * (current.count - 1) >= width,
+        let column = header.firstIndex(of: dropped)
+      else { break }
+      header.remove(at: column)
+      for index in rows.indices { rows[index].remove(at: column) }
+    }
+    let widths = columnWidths()
     func line(_ cells: [String]) -> String {
       cells.enumerated().map { column, cell in
         column == cells.count - 1 ? cell : cell.padding(toLength: widths[column], withPad: " ", startingAt: 0)
       }.joined(separator: "  ")
     }
     var text = line(header) + "\n" + rows.map(line).joined(separator: "\n") + "\n"
+    if !report.dependencies.isEmpty {
+      let groups = Dictionary(grouping: report.dependencies, by: \.status)
+      text +=
+        "dependencies (not segments): "
+        + groups.keys.sorted().map { status in
+          let members = groups[status] ?? []
+          let seconds = members.map(\.seconds).reduce(0, +)
+          return "\(members.count) \(status)" + (seconds > 0 ? " (\(DurationText.format(seconds)))" : "")
+        }.joined(separator: ", ") + "\n"
+    }
     let built = report.segments.filter { $0.status == "built" }.count
     let reused = report.segments.filter { $0.status == "reused" }.count
     text += "\(report.package): \(reused) reused, \(built) built"
@@ -42,15 +62,44 @@ public enum SummaryTable {
   }
 
   static func failureText(_ failure: BuildFailureReport, package: String) -> String {
-    var text = "\nsegment \(failure.segment) of \(package) failed in \(failure.phase ?? "an unknown phase")"
-    text += failure.logTail.isEmpty ? ".\n" : "; last \(failure.logTail.count) log lines:\n"
+    var text = "\n"
+    if failure.interrupted {
+      text +=
+        failure.signal.map { "nix-build was killed by signal \($0) (\(signalName($0)))" }
+        ?? "nix-build was interrupted by a signal"
+      if let segment = failure.segment {
+        text += " while segment \(segment) of \(package) was building"
+        text += failure.phase.map { " (in \($0))" } ?? ""
+      }
+      text += "; no build failed by itself.\n"
+    } else if let segment = failure.segment {
+      text += "segment \(segment) of \(package) failed in \(failure.phase ?? "an unknown phase")"
+      text += failure.logTail.isEmpty ? ".\n" : "; last \(failure.logTail.count) log lines:\n"
+    } else if let dependency = failure.dependency {
+      text += "dependency \(dependency) of \(package) (not a segment) failed"
+      text += failure.logTail.isEmpty ? ".\n" : "; last \(failure.logTail.count) log lines:\n"
+    } else {
+      text += "nix-build failed without naming a failed build.\n"
+    }
     for line in failure.logTail { text += "  | \(line)\n" }
     for error in failure.nixErrors { text += "nix: \(error)\n" }
+    if let log = failure.logCommand {
+      text += "Full log:\n  \(log)\n"
+    }
     if let enter = failure.enterCommand {
       text += "\nEnter a shell at the last good segment (its phases done, the failed ones not yet run):\n"
       text += "  \(enter)\n"
     }
     text += "Resume after fixing (segments already built are reused):\n  \(failure.resumeCommand)\n"
     return text
+  }
+
+  /// The conventional name of a signal number (Linux numbering).
+  static func signalName(_ signal: Int32) -> String {
+    let names: [Int32: String] = [
+      1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 6: "SIGABRT", 9: "SIGKILL", 13: "SIGPIPE", 14: "SIGALRM",
+      15: "SIGTERM",
+    ]
+    return names[signal] ?? "signal \(signal)"
   }
 }

@@ -15,13 +15,16 @@ public struct BuildRequest: Sendable {
   public var resumeCommand: [String]
   /// Where the earlier segments get garbage-collector roots; `nil` for none.
   public var segmentRoots: SegmentRoots?
+  /// Print every build log line as it arrives prefixed by the build's name (`-L`, as `nix build -L`).
+  public var printBuildLogs: Bool
 
   /// Creates a request.
   public init(
     finalDerivationPath: String, keepGoing: Bool, outLink: NixBuildOptions.OutLink,
     installableWords: [String],
-    resumeCommand: [String], segmentRoots: SegmentRoots? = nil
+    resumeCommand: [String], segmentRoots: SegmentRoots? = nil, printBuildLogs: Bool = false
   ) {
+    self.printBuildLogs = printBuildLogs
     self.finalDerivationPath = finalDerivationPath
     self.keepGoing = keepGoing
     self.outLink = outLink

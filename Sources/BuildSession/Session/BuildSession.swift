@@ -28,46 +28,59 @@ public struct BuildSession: Sendable {
     }
   }
 
-  /// Builds the request's package, drawing progress in `mode` through `write` (stderr), and
-  /// returns the report. A failed build is a report with `success == false`, not an error; errors
-  /// are for things that stop phasesplit from building at all.
+  /// Builds the request's package, drawing progress in `mode` through `write` (stderr; the live
+  /// display fitted to `terminalSize`), and returns the report. A failed build is a report with
+  /// `success == false`, not an error; errors are for things that stop phasesplit from building
+  /// at all.
   public func build(
-    _ request: BuildRequest, mode: ProgressDisplayMode, write: @escaping @Sendable (String) -> Void
+    _ request: BuildRequest, mode: ProgressDisplayMode,
+    terminalSize: @escaping @Sendable () -> TerminalSize = { .fallback },
+    write: @escaping @Sendable (String) -> Void
   ) async throws(BuildSessionError) -> BuildReport {
     let chain = try await chain(finalDerivationPath: request.finalDerivationPath)
     let toBuild = try await derivationsToBuild(request.finalDerivationPath)
     let display = ProgressDisplay(
       tracker: BuildTracker(chain: chain, toBuild: toBuild), packageName: chain.packageName, mode: mode,
-      write: write)
+      printBuildLogs: request.printBuildLogs, terminalSize: terminalSize, write: write)
     display.start()
     let options = NixBuildOptions(
       outLink: request.outLink, keepGoing: request.keepGoing,
       extraArguments: ["--log-format", "internal-json", "-v"])
     let started = ProgressDisplay.now()
-    let ticker = mode == .live ? Ticker(interval: 0.5) { display.tick() } : nil
+    // Live: the elapsed times move; plain: the heartbeat during long builds.
+    let ticker = mode == .quiet ? nil : Ticker(interval: mode == .plain ? 1 : 0.5) { display.tick() }
     var printedPaths: [String] = []
-    var succeeded = true
+    var outcome = BuildOutcome.succeeded
     do {
       printedPaths = try await runner.realise([request.finalDerivationPath], options: options) {
         display.receive($0[...])
       }
     } catch {
       switch error.reason {
-      case .exited, .signalled:
-        succeeded = false
+      case .exited(let status):
+        outcome = .failed(exitStatus: status)
+      case .signalled(let signal):
+        outcome = .killed(signal: signal)
       case .couldNotStart, .unexpectedOutput:
         ticker?.stop()
         throw .nix(error)
       }
     }
     ticker?.stop()
-    let (tracker, nixErrors) = display.finish { segment in
+    // Nix catches SIGINT, SIGTERM and SIGHUP, stops its builds and exits 1 saying so.
+    if case .failed = outcome,
+      display.errorMessages.contains(where: { $0.contains("interrupted by the user") })
+    {
+      outcome = .killed(signal: nil)
+    }
+    let interrupted = if case .killed = outcome { true } else { false }
+    let (tracker, nixErrors) = display.finish(interrupted: interrupted) { segment in
       !segment.outputPaths.isEmpty
         && segment.outputPaths.values.allSatisfy { FileManager.default.fileExists(atPath: $0) }
     }
     let seconds = ProgressDisplay.now() - started
     var result = report(
-      chain: chain, tracker: tracker, request: request, succeeded: succeeded,
+      chain: chain, tracker: tracker, request: request, outcome: outcome,
       printedPaths: printedPaths, nixErrors: nixErrors, seconds: seconds)
     if let roots = request.segmentRoots {
       result.segmentRoots = try await roots.register(chain, runner: runner)
@@ -75,8 +88,16 @@ public struct BuildSession: Sendable {
     return result
   }
 
-  private func report(
-    chain: SegmentChain, tracker: BuildTracker, request: BuildRequest, succeeded: Bool,
+  /// How nix-build ended.
+  enum BuildOutcome: Equatable {
+    case succeeded
+    case failed(exitStatus: Int32)
+    /// Killed by `signal`, or (nil) interrupted by one Nix caught.
+    case killed(signal: Int32?)
+  }
+
+  func report(
+    chain: SegmentChain, tracker: BuildTracker, request: BuildRequest, outcome: BuildOutcome,
     printedPaths: [String], nixErrors: [String], seconds: Double
   ) -> BuildReport {
     let rows = tracker.entries.map { entry in
@@ -88,6 +109,11 @@ public struct BuildSession: Sendable {
         }(),
         archiveBytes: entry.segment.treeArchivePath.flatMap(Self.fileSize))
     }
+    let dependencies = tracker.dependencies.map {
+      DependencyReport(
+        name: $0.name, path: $0.path, kind: $0.kind.reportWord, status: $0.word, seconds: $0.elapsed(now: 0))
+    }
+    let succeeded = outcome == .succeeded
     let printed = Set(printedPaths)
     let outputs = chain.finalSegment.outputPaths.filter { printed.contains($0.value) }
     var outLinks: [String] = []
@@ -99,22 +125,58 @@ public struct BuildSession: Sendable {
         (try? FileManager.default.destinationOfSymbolicLink(atPath: $0)) != nil
       }
     }
-    var failure: BuildFailureReport?
-    if !succeeded {
-      let failed = tracker.firstFailure
-      let name = failed?.segment.name ?? "(none identified)"
-      let previous = failed.flatMap { chain.segment(before: $0.segment.name) }
-      let enter = previous.map {
+    return BuildReport(
+      package: chain.packageName, success: succeeded, seconds: seconds, segments: rows, outputs: outputs,
+      outLinks: outLinks,
+      failure: succeeded
+        ? nil
+        : failure(chain: chain, tracker: tracker, request: request, outcome: outcome, nixErrors: nixErrors),
+      dependencies: dependencies)
+  }
+
+  /// What failed: the first failed segment, else the first failed dependency, else (nix-build
+  /// killed by a signal, or failing without naming a build) the segment that was running.
+  private func failure(
+    chain: SegmentChain, tracker: BuildTracker, request: BuildRequest, outcome: BuildOutcome,
+    nixErrors: [String]
+  ) -> BuildFailureReport {
+    let resume = ShellQuoting.commandLine(request.resumeCommand)
+    func enterCommand(before segment: String) -> String? {
+      chain.segment(before: segment).map {
         ShellQuoting.commandLine(
           ["phasesplit", "enter"] + request.installableWords + ["--segment", $0.name])
       }
-      failure = BuildFailureReport(
-        segment: name, phase: failed?.phase, logTail: failed?.logTail ?? [], enterCommand: enter,
-        resumeCommand: ShellQuoting.commandLine(request.resumeCommand), nixErrors: nixErrors)
     }
-    return BuildReport(
-      package: chain.packageName, success: succeeded, seconds: seconds, segments: rows, outputs: outputs,
-      outLinks: outLinks, failure: failure)
+    var signal: Int32?
+    var interrupted = false
+    if case .killed(let number) = outcome {
+      signal = number
+      interrupted = true
+    }
+    if let failed = tracker.firstFailure {
+      let path = failed.segment.derivationPath
+      return BuildFailureReport(
+        segment: failed.segment.name, phase: failed.phase, derivation: path, logTail: failed.logTail,
+        logCommand: BuildFailureReport.logCommand(for: path),
+        enterCommand: enterCommand(before: failed.segment.name),
+        resumeCommand: resume, nixErrors: nixErrors)
+    }
+    if let failed = tracker.firstFailedDependency {
+      return BuildFailureReport(
+        segment: nil,
+        phase: failed.status == .queued
+          ? nil : SegmentProgress(segment: .placeholder, status: failed.status).phase,
+        derivation: failed.path, dependency: failed.name, logTail: failed.logTail,
+        logCommand: BuildFailureReport.logCommand(for: failed.path), enterCommand: nil, resumeCommand: resume,
+        nixErrors: nixErrors)
+    }
+    let running = tracker.entries.first { if case .interrupted = $0.status { true } else { false } }
+    return BuildFailureReport(
+      segment: running?.segment.name, phase: running?.phase,
+      derivation: tracker.failures.first?.derivationPath, interrupted: interrupted, signal: signal,
+      logTail: [],
+      logCommand: tracker.failures.first.map { BuildFailureReport.logCommand(for: $0.derivationPath) },
+      enterCommand: nil, resumeCommand: resume, nixErrors: nixErrors)
   }
 
   static func fileSize(_ path: String) -> Int64? {

@@ -3,19 +3,28 @@ import BuildSession
 import Foundation
 import NixInterface
 
-/// `phasesplit build`: builds a package split into segments, showing per segment whether it is
-/// reused from the store, building (phase, time), built or failed, then a summary.
+/// `phasesplit build`: builds a package split into segments, showing the build graph (the
+/// dependencies built, substituted or downloaded, and per segment whether it is reused from the
+/// store, building (phase, time), built or failed), then a summary.
 struct BuildCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "build",
     abstract: "Build a package as a chain of segments, with live progress and a summary.",
     discussion: """
       Segments already in the store are reused, and every earlier segment in the store gets a \
-      garbage-collector root (see --no-segment-roots). On failure, prints the failing segment and phase, \
-      the end of its log, and the commands to enter a shell at the last good segment and to resume.
+      garbage-collector root (see --no-segment-roots). On a terminal the build graph is redrawn in place \
+      (without colour when NO_COLOR is set); in a pipe, a timestamped line per change and a \
+      heartbeat during long builds. On failure, prints the failing build and phase, the end of its \
+      log, the command that shows the whole log, and the commands to enter a shell at the last good \
+      segment and to resume.
       """)
 
   @OptionGroup var package: SplitPackageOptions
+
+  @Flag(
+    name: [.customShort("L"), .customLong("print-build-logs")],
+    help: "Print the build logs as they arrive, each line prefixed by the build's name.")
+  var printBuildLogs = false
 
   @Flag(help: "Keep building other derivations after a failure (as nix-build --keep-going).")
   var keepGoing = false
@@ -48,13 +57,16 @@ struct BuildCommand: AsyncParsableCommand {
       finalDerivationPath: finalPath, keepGoing: keepGoing,
       outLink: noOutLink ? .none : .path(outLink ?? "result"), installableWords: package.words,
       resumeCommand: ["phasesplit"] + CommandLine.arguments.dropFirst(),
-      segmentRoots: noSegmentRoots ? nil : SegmentRoots(stateDirectory: StateDirectory.path()))
+      segmentRoots: noSegmentRoots ? nil : SegmentRoots(stateDirectory: StateDirectory.path()),
+      printBuildLogs: printBuildLogs)
     let mode =
       json
       ? .quiet
       : ProgressDisplayMode.choose(
         isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
-    let report = try await session.build(request, mode: mode) { text in
+    let report = try await session.build(
+      request, mode: mode, terminalSize: { TerminalSize.of(descriptor: STDERR_FILENO) }
+    ) { text in
       FileHandle.standardError.write(Data(text.utf8))
     }
     if json {
@@ -62,7 +74,8 @@ struct BuildCommand: AsyncParsableCommand {
       encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
       print(String(decoding: try encoder.encode(report), as: UTF8.self))
     } else {
-      print(SummaryTable.render(report), terminator: "")
+      let width = isatty(STDOUT_FILENO) == 1 ? TerminalSize.of(descriptor: STDOUT_FILENO).columns : nil
+      print(SummaryTable.render(report, width: width), terminator: "")
     }
     if !report.success { throw ExitCode(1) }
   }

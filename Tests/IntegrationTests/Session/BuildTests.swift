@@ -38,10 +38,18 @@ import Testing
     let target = try FileManager.default.destinationOfSymbolicLink(atPath: link)
     #expect(try String(contentsOfFile: target + "/result", encoding: .utf8) == "done\n")
 
+    // analyze of the result describes the split package instead of calling it not splittable.
+    let analysed = try Support.phasesplit(["analyze", link])
+    #expect(analysed.status == 0, "\(analysed.standardOutput)\n\(analysed.standardError)")
+    #expect(
+      analysed.standardOutput.contains("package demo-\(salt) is already split by phasesplit into 4 segments"))
+    #expect(analysed.standardOutput.contains("configure  configurePhase"))
+    #expect(!analysed.standardOutput.contains("not splittable"))
+
     let second = try Support.phasesplit(["build", drv, "--no-out-link", "--json"])
     #expect(second.status == 0, "\(second.standardError)")
     let report = try JSONDecoder().decode(Report.self, from: Data(second.standardOutput.utf8))
-    #expect(report.schemaVersion == 1)
+    #expect(report.schemaVersion == 2)
     #expect(report.success)
     #expect(report.package == "demo-\(salt)")
     #expect(report.segments.map(\.segment) == ["unpack", "configure", "build", "install"])

@@ -2,14 +2,55 @@
 # names them (NAME-seg-SEGMENT, phasesplitSegment, phasesplitPhases, phasesplitPrevious), each
 # printing the stdenv's setPhase markers. It lets the build/explain tests run real Nix builds
 # quickly. `salt` gives each test its own store paths; `failIn` (final segment only) names a
-# phase that fails.
+# phase that fails; `dependency` gives the first segment a dependency that is not a segment:
+# "slow" (a derivation that runs a buildPhase for `dependencySeconds`) or "badHash" (a
+# fixed-output derivation whose hash does not match); `sleepIn` names a phase of the final
+# segment that takes `dependencySeconds`.
 {
   salt,
   failIn ? "",
+  sleepIn ? "",
+  dependency ? "",
+  dependencySeconds ? "2",
   configureFlags ? "",
   postInstall ? "",
 }:
 let
+  slow = derivation {
+    name = "demo-${salt}-tool";
+    system = builtins.currentSystem;
+    builder = "/bin/bash";
+    args = [
+      "-c"
+      ''
+        echo "@nix { \"action\": \"setPhase\", \"phase\": \"buildPhase\" }" >&$NIX_LOG_FD
+        echo "tool: building"
+        /bin/sleep ${dependencySeconds}
+        echo tool > $out
+      ''
+    ];
+  };
+  badHash = derivation {
+    name = "demo-${salt}-src";
+    system = builtins.currentSystem;
+    builder = "/bin/bash";
+    args = [
+      "-c"
+      "/bin/sleep 0.3; echo source > $out"
+    ];
+    outputHashMode = "flat";
+    outputHashAlgo = "sha256";
+    outputHash = "0000000000000000000000000000000000000000000000000000";
+  };
+  dependencies = {
+    "" = { };
+    slow = {
+      tool = slow;
+    };
+    badHash = {
+      src = badHash;
+    };
+  };
   segment =
     {
       segment,
@@ -35,6 +76,7 @@ let
               echo "@nix { \"action\": \"setPhase\", \"phase\": \"$phase\" }" >&$NIX_LOG_FD
               echo "running $phase"
               if [ "$phase" = "$failIn" ]; then echo "$phase: simulated failure"; exit 2; fi
+              if [ "$phase" = "''${sleepIn:-}" ]; then /bin/sleep ${dependencySeconds}; fi
             done
             /bin/mkdir -p $out
             ${if final then "echo done > $out/result" else "/bin/head -c 3000 /dev/zero > $out/tree.pst"}
@@ -46,6 +88,7 @@ let
   unpack = segment {
     segment = "unpack";
     phases = [ "unpackPhase" "patchPhase" ];
+    extra = dependencies.${dependency};
   };
   configure = segment {
     segment = "configure";
@@ -64,5 +107,5 @@ segment {
   phases = [ "installPhase" "fixupPhase" ];
   previous = build;
   final = true;
-  extra = { inherit postInstall failIn; };
+  extra = { inherit postInstall failIn sleepIn; };
 }
