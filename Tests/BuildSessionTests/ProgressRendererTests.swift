@@ -131,3 +131,28 @@ import Testing
     #expect(ByteCountText.format(5 * 1024 * 1024) == "5.0 MiB")
   }
 }
+
+/// The display as `build` drives it: `-L` log lines above the live frame.
+@Suite struct ProgressDisplayTests {
+  final class Output: @unchecked Sendable {
+    var text = ""
+  }
+
+  @Test func buildLogLinesGoAboveTheLiveFrame() {
+    let output = Output()
+    let display = ProgressDisplay(
+      tracker: BuildTracker(chain: TestChains.chain, toBuild: [TestChains.install.derivationPath]),
+      packageName: "demo-1", mode: .live(colour: false), printBuildLogs: true,
+      terminalSize: { TerminalSize(columns: 80, rows: 24) }, write: { output.text += $0 })
+    display.start()
+    let start =
+      #"@nix {"action":"start","id":7,"type":105,"text":"","fields":["\#(TestChains.install.derivationPath)","",1,1]}"#
+    display.receive(start[...])
+    output.text = ""
+    display.receive(#"@nix {"action":"result","id":7,"type":101,"fields":["make install"]}"#[...])
+    // The frame is erased, the line printed, the frame drawn again below it.
+    #expect(
+      output.text.hasPrefix("\r\u{1B}[5A\u{1B}[Jdemo-1 install> make install\ndemo-1: "), "\(output.text)")
+    #expect(output.text.hasSuffix("install\n"))
+  }
+}

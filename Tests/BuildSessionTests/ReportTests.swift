@@ -57,6 +57,16 @@ import Testing
     #expect(!killed.contains("failed in installPhase"))
   }
 
+  @Test func failedNixBuildInAnErrorNamesTheLogCommand() {
+    let error = BuildSessionError.nix(
+      NixCommandError(
+        commandLine: ["nix-build", "/nix/store/a.drv"], reason: .exited(100),
+        standardErrorTail: [
+          "\u{1B}[31;1merror:\u{1B}[0m builder for '/nix/store/x-a.drv' failed with exit code 2"
+        ]))
+    #expect(error.description.hasSuffix("Full log:\n  nix-store -l /nix/store/x-a.drv"))
+  }
+
   @Test func summaryFitsANarrowTerminal() {
     let narrow = SummaryTable.render(failedReport(), width: 40)
     let lines = narrow.split(separator: "\n")

@@ -57,6 +57,13 @@ struct OptionParsingTests {
     try command.checkOptions()
   }
 
+  @Test func nixOptionTakesTwoWordsToo() throws {
+    let command = try parse(
+      ["build", "-A", "hello", "--option", "extra-sandbox-paths", "-x", "--option", "cores", "1"],
+      as: BuildCommand.self)
+    #expect(command.package.nix.words == ["--option", "extra-sandbox-paths", "-x", "--option", "cores", "1"])
+  }
+
   @Test func argstrMissingItsValueSaysSo() {
     let text = message(["analyze", "-f", "fixtures", "--argstr", "cflags"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()

@@ -38,7 +38,12 @@ public enum BuildSessionError: Error, Equatable, CustomStringConvertible {
     case .commandFailedToStart(let commandLine, let reason):
       return "could not run `\(commandLine.joined(separator: " "))`: \(reason). Is it installed and on PATH?"
     case .nix(let error):
+      // A failed build (enter building the segments it needs): name the command for its whole log.
+      let failed = error.standardErrorTail.lazy.compactMap {
+        BuildTracker.failedDerivation(in: NixLogLineParser.removingANSIEscapes($0))
+      }.first
       return error.description
+        + (failed.map { "\nFull log:\n  " + BuildFailureReport.logCommand(for: $0) } ?? "")
     case .unreadableDerivation(let path, let detail):
       return "cannot read the derivation \(path): \(detail). Re-instantiate the package."
     case .notSplit(let path, let name):

@@ -4,7 +4,8 @@ import Testing
 /// The live progress display in a real terminal (tmux) during a cold build of the synthetic
 /// chain with a dependency that is not a segment: at 50 and 200 columns, the captured screen
 /// shows the dependency with its time and the segments with their phases, every line within the
-/// width and the display drawn once (redrawn in place, not appended).
+/// width and the display drawn once (redrawn in place, not appended). The 50-column run sets
+/// NO_COLOR, which removes colour only.
 @Suite(.serialized) struct LiveProgressTests {
   typealias Support = SessionTestSupport
 
@@ -26,7 +27,7 @@ import Testing
       [
         "tmux", "-L", socket, "new-session", "-d", "-x", "\(columns)", "-y", "30", "-e",
         "NIX_CONFIG=\(nixConfig)",
-        "-e", "TERM=xterm-256color", shellCommand,
+        "-e", "TERM=xterm-256color", "-e", "NO_COLOR=\(columns == 50 ? "1" : "")", shellCommand,
       ], detached: true)
     try #require(started.status == 0, "tmux new-session failed")
     defer { _ = try? Support.run(["tmux", "-L", socket, "kill-server"]) }
@@ -54,6 +55,9 @@ import Testing
     for segment in ["unpack", "configure", "build"] {
       #expect(second.contains { $0.hasPrefix("  built ") && $0.hasSuffix("s  \(segment)") }, "\(second)")
     }
+    // Colour (SGR) only without NO_COLOR.
+    let styled = try Support.run(["tmux", "-L", socket, "capture-pane", "-p", "-e"]).standardOutput
+    #expect(styled.contains("\u{1B}[") == (columns != 50), "\(styled)")
     let finished = try waitForPane(socket: socket) { lines in lines.contains("BUILD-EXITED") }
     let last = try #require(finished, "the build did not end")
     #expect(last.contains { $0.contains("dependencies (not segments): 1 built (") })
