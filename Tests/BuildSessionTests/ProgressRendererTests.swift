@@ -85,6 +85,14 @@ import Testing
     #expect(frame.lines.contains { $0.text.contains("more: ") && $0.text.contains("queued") })
   }
 
+  @Test func frameNeverExceedsTheScreen() {
+    let tracker = BuildTracker(chain: Chains.chain, toBuild: [Self.tool])
+    let frame = ProgressFrame(
+      packageName: "demo-1", tracker: tracker, now: 1, started: 0, size: TerminalSize(columns: 80, rows: 6))
+    #expect(frame.lines.count == 5)
+    #expect(frame.lines.last?.text == "  … 3 more lines (the terminal is too short)")
+  }
+
   @Test func liveRedrawsInPlaceWithOrWithoutColour() {
     var tracker = BuildTracker(chain: Chains.chain, toBuild: [Chains.install.derivationPath])
     let size = TerminalSize(columns: 80, rows: 24)

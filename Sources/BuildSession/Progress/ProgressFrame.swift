@@ -59,6 +59,13 @@ public struct ProgressFrame: Sendable, Equatable {
       if let phase = entry.phase { name += ": \(phase)" }
       add(Self.row(entry.status.word, entry.status, now: now, name: name), entry.status)
     }
+    // A frame taller than the screen would scroll its top away, out of the cursor's reach.
+    let maximum = max(3, size.rows - 1)
+    if lines.count > maximum {
+      let hidden = lines.count - maximum + 1
+      lines = Array(lines.prefix(maximum - 1))
+      add("  … \(hidden) more lines (the terminal is too short)", nil)
+    }
     self.lines = lines
   }
 
