@@ -95,7 +95,9 @@ struct TodaysStdenvTests {
     #expect(split.standardError.contains("cannot be replayed"))
   }
 
-  @Test("compiles see the stand-in's seed early and the real one late; a seed trace in the outputs fails")
+  @Test(
+    "compiles see the stand-in's seed early and the real one late; recorded seeds become the real one; other traces fail"
+  )
   func randomSeedFromTheOutputPath() throws {
     let harness = try NixHarness.make()
     defer { harness.cleanUp() }
@@ -115,13 +117,28 @@ struct TodaysStdenvTests {
     let binary = try Data(contentsOf: URL(fileURLWithPath: out + "/bin/shout"))
     #expect(binary.range(of: Data("\(out)/lib".utf8)) != nil, "the run path is $out/lib")
 
-    // gcc records its switches: the stand-in's seed in an output is found and reported.
+    // gcc records its switches: the record of the stand-in's seed becomes the real output's,
+    // as the unsplit build of this derivation has it.
     let recorded = SplitRequest(
       fixture: "plainMake",
       attributeOverrides: #"{ pname = "seed-recorded"; NIX_CFLAGS_COMPILE = "-frecord-gcc-switches"; }"#)
-    let failed = try harness.realise(try harness.instantiate("split", recorded))
+    let recordedFinal = try harness.instantiate("split", recorded)
+    let recordedBuild = try harness.realise(recordedFinal)
+    try #require(recordedBuild.succeeded, Comment(rawValue: recordedBuild.failureSummary))
+    let recordedOut = try #require(try harness.outputPaths(recordedFinal)["out"])
+    let recordedBinary = try Data(contentsOf: URL(fileURLWithPath: recordedOut + "/bin/plain-greet"))
+    let realSeed = "-frandom-seed=\(OutputComparison.hashPart(recordedOut).prefix(10))"
+    #expect(recordedBinary.range(of: Data(realSeed.utf8)) != nil, "the binary records \(realSeed)")
+
+    // Any other piece of the stand-in's hash left in an output is found and reported.
+    let leaked = SplitRequest(
+      fixture: "plainMake",
+      attributeOverrides: #"""
+        { pname = "seed-leaked"; postInstall = "mkdir -p $out/share; echo \${out:11:10} > $out/share/prefix"; }
+        """#)
+    let failed = try harness.realise(try harness.instantiate("split", leaked))
     #expect(!failed.succeeded)
-    #expect(failed.standardError.contains("-frandom-seed"), "\(failed.failureSummary)")
+    #expect(failed.standardError.contains("/share/prefix"), "\(failed.failureSummary)")
     #expect(failed.standardError.contains("NIX_OUTPATH_USED_AS_RANDOM_SEED"))
 
     // With a seed that does not depend on $out, the compiler sees the unsplit seed: identical.

@@ -55,20 +55,60 @@ phasesplitRelocatePhase() {
   "$__phasesplitTool" relocate "${__phasesplitArguments[@]}" --in "$NIX_BUILD_TOP"
   __phasesplitRewriteVariables
   __phasesplitSetOutputs __phasesplitOwnOutput
+  __phasesplitRewriteSeedRecords
 }
 
-# __phasesplitCheckStandInTraces: fails when an output still holds a seed-length prefix of a
-# stand-in hash after the move. Relocation rewrites whole hash parts and hash tails; such a
-# prefix is a value derived from the stand-in path at setup time in an earlier segment
-# (nixpkgs' -frandom-seed, recorded e.g. by -frecord-gcc-switches), which the unsplit build
-# derived from its own path: the outputs would differ from it. docs/design.md, "Values
-# derived from output paths".
-__phasesplitCheckStandInTraces() {
-  local __phasesplitOutput __phasesplitPrefix __phasesplitFiles=() __phasesplitPaths=()
+# __phasesplitOutputPaths: sets __phasesplitPaths to the real output paths that exist.
+__phasesplitOutputPaths() {
+  local __phasesplitOutput
+  __phasesplitPaths=()
   for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
     [ -e "${__phasesplitOwnOutput[$__phasesplitOutput]}" ] &&
       __phasesplitPaths+=("${__phasesplitOwnOutput[$__phasesplitOutput]}")
   done
+  return 0
+}
+
+# __phasesplitRewriteSeedRecords: in the moved outputs, rewrites the compiler's record of the
+# seed it was given, `-frandom-seed=` and the stand-in's seed-length prefix (gcc writes its
+# switches into DW_AT_producer of the debug information, and into .GCC.command.line with
+# -frecord-gcc-switches), to the real output's: the record the unsplit build of this
+# derivation has. Same length, so offsets in binaries stay valid.
+__phasesplitRewriteSeedRecords() {
+  local __phasesplitOutput __phasesplitFrom __phasesplitTo __phasesplitFound __phasesplitFile
+  local __phasesplitStatus __phasesplitPaths=()
+  __phasesplitOutputPaths
+  [ "${#__phasesplitPaths[@]}" -gt 0 ] || return 0
+  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
+    __phasesplitFrom=${__phasesplitStandIn[$__phasesplitOutput]##*/}
+    __phasesplitTo=${__phasesplitOwnOutput[$__phasesplitOutput]##*/}
+    __phasesplitFrom="-frandom-seed=${__phasesplitFrom:0:__phasesplitSeedLength}"
+    __phasesplitTo="-frandom-seed=${__phasesplitTo:0:__phasesplitSeedLength}"
+    __phasesplitStatus=0
+    __phasesplitFound=$(grep -rlaF -e "$__phasesplitFrom" -- "${__phasesplitPaths[@]}") ||
+      __phasesplitStatus=$?
+    if [ "$__phasesplitStatus" -gt 1 ]; then
+      echo "phasesplit: searching the outputs for $__phasesplitFrom failed (grep status" \
+        "$__phasesplitStatus); the stdenv must provide grep" >&2
+      return 1
+    fi
+    [ -n "$__phasesplitFound" ] || continue
+    while IFS= read -r __phasesplitFile; do
+      echo "phasesplit: $__phasesplitFile: recorded $__phasesplitFrom becomes $__phasesplitTo"
+      LC_ALL=C sed -i "s/$__phasesplitFrom/$__phasesplitTo/g" "$__phasesplitFile"
+    done <<<"$__phasesplitFound"
+  done
+}
+
+# __phasesplitCheckStandInTraces: fails when an output still holds a seed-length prefix of a
+# stand-in hash at the end of the build. Relocation rewrites whole hash parts and hash tails,
+# and the compiler's recorded `-frandom-seed=…`; any other such prefix is a value derived from
+# the stand-in path at setup time in an earlier segment, which the unsplit build derived from
+# its own path: the outputs would differ from it. docs/design.md, "Values derived from output
+# paths".
+__phasesplitCheckStandInTraces() {
+  local __phasesplitOutput __phasesplitPrefix __phasesplitFiles=() __phasesplitPaths=()
+  __phasesplitOutputPaths
   [ "${#__phasesplitPaths[@]}" -gt 0 ] || return 0
   for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
     __phasesplitPrefix=${__phasesplitStandIn[$__phasesplitOutput]##*/}
@@ -85,10 +125,10 @@ __phasesplitCheckStandInTraces() {
     if [ -n "$__phasesplitFound" ]; then
       {
         echo "phasesplit: output files hold $__phasesplitPrefix, the first" \
-          "$__phasesplitSeedLength characters of the stand-in for output $__phasesplitOutput: a value an" \
-          "earlier segment derived from the stand-in path at setup time (such as the compiler's" \
-          "-frandom-seed from nixpkgs' reproducible-builds hook) reached the outputs, where the" \
-          "unsplit build has one derived from its own path: ${__phasesplitFiles[*]}"
+          "$__phasesplitSeedLength characters of the stand-in for output $__phasesplitOutput: a value" \
+          "derived from a piece of the stand-in path (as nixpkgs' reproducible-builds hook derives the" \
+          "compiler's -frandom-seed at setup time) reached the outputs, where the unsplit build has" \
+          "one derived from its own path: ${__phasesplitFiles[*]}"
         echo "phasesplit: set NIX_OUTPATH_USED_AS_RANDOM_SEED in the package (the seed then does not" \
           "depend on the output path), choose boundaries that compile in the final segment, or" \
           "build the package unsplit"
