@@ -62,6 +62,10 @@ public struct NixRunner: Sendable {
   /// to `standardErrorLine` as it arrives (for build logs and `--log-format internal-json`).
   ///
   /// The result's ``NixCommandResult/standardError`` holds only the last lines.
+  ///
+  /// The command runs under ``ChildGuard``: it never outlives phasesplit (also not after
+  /// `kill -9`), and SIGTERM, SIGINT and SIGHUP sent to phasesplit meanwhile are forwarded to it
+  /// and waited for (``SignalForwarding``), so an interrupted build stops before this returns.
   public func runStreaming(
     _ tool: NixTool,
     _ arguments: [String],
@@ -69,15 +73,26 @@ public struct NixRunner: Sendable {
   ) async throws(NixCommandError) -> NixCommandResult {
     let commandLine = [tool.rawValue] + arguments
     let outcome: ExecutionResult<[String], StringOutput<UTF8>, SequenceOutput>
+    var lifeline: [Int32] = [-1, -1]
+    // Subprocess closes every other descriptor in its children; close-on-exec covers the rest.
+    guard pipe(&lifeline) == 0, fcntl(lifeline[1], F_SETFD, FD_CLOEXEC) == 0 else {
+      throw NixCommandError(
+        commandLine: commandLine, reason: .couldNotStart("cannot create a pipe: errno \(errno)"),
+        standardErrorTail: [])
+    }
+    // The write end stays open in this process only (close-on-exec) until the command is done.
+    defer { close(lifeline[1]) }
     do {
       outcome = try await Subprocess.run(
-        executable(for: tool),
-        arguments: Arguments(arguments),
+        .path(FilePath(ChildGuard.shell)),
+        arguments: Arguments(ChildGuard.arguments(running: [executablePath(for: tool)] + arguments)),
         environment: environment(),
-        input: .none,
+        input: .fileDescriptor(FileDescriptor(rawValue: lifeline[0]), closeAfterSpawningProcess: true),
         output: .string(limit: Self.outputLimit),
         error: .sequence
       ) { execution in
+        SignalForwarding.begin(forwarding: execution.processIdentifier.value)
+        defer { SignalForwarding.end() }
         var tail: [String] = []
         for try await line in execution.standardError.strings() {
           standardErrorLine(line)
@@ -116,6 +131,11 @@ public struct NixRunner: Sendable {
       throw NixCommandError(
         commandLine: commandLine, reason: .signalled(signal), standardErrorTail: standardErrorTail)
     }
+  }
+
+  /// The program path for `tool` as the guard's `bash` runs it (it searches `PATH` for a name).
+  private func executablePath(for tool: NixTool) -> String {
+    binaryDirectory.map { $0 + "/" + tool.rawValue } ?? tool.rawValue
   }
 
   private func executable(for tool: NixTool) -> Executable {
