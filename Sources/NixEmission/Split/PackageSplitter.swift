@@ -80,7 +80,7 @@ public struct PackageSplitter: Sendable {
     return WrapExpression(
       nixLibrary: libraryReference,
       phasesplitExecutable: toolReference,
-      package: try Self.wrappedPackage(spec, derivation: package.derivation),
+      package: try Self.wrappedPackage(spec, package: package),
       boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
       lateAttributes: lateAttributes,
       contentAddressed: contentAddressed,
@@ -98,15 +98,46 @@ public struct PackageSplitter: Sendable {
     let expression = try await wrapExpression(
       for: package, from: spec, boundaries: boundaries, lateAttributes: lateAttributes,
       contentAddressed: false)
-    guard let path = try await runner.instantiate(expression: expression.text).last else {
-      throw SplitError.noFinalSegment(packageName: package.derivation.name)
+    switch spec {
+    case .flake, .expression:
+      return try await finalSegmentCheckingPackage(of: expression, resolved: package)
+    case .path, .file:
+      guard let path = try await runner.instantiate(expression: expression.text).last else {
+        throw SplitError.noFinalSegment(packageName: package.derivation.name)
+      }
+      return path
     }
-    return path
+  }
+
+  /// Instantiates `expression` and returns its final segment `.drv`, checking that the package in
+  /// it evaluates to `package`'s derivation. A flake or `--expr` package is resolved purely (as
+  /// `nix build` does) but wrapped and instantiated impurely (it names nix-lib and the tool by store path); this
+  /// makes sure both give the same package.
+  ///
+  /// - Throws: ``SplitError/packageDiffers(resolved:wrapped:)``, or Nix's errors.
+  public func finalSegmentCheckingPackage(
+    of expression: WrapExpression, resolved package: ResolvedPackage
+  ) async throws -> String {
+    let paths = try await runner.instantiate(expression: expression.packageAndSplitText)
+    guard paths.count == 2 else { throw SplitError.noFinalSegment(packageName: package.derivation.name) }
+    guard paths[0] == package.path else {
+      throw SplitError.packageDiffers(resolved: package.path, wrapped: paths[0])
+    }
+    return paths[1]
   }
 
   /// Writes `expression` to `path`.
-  /// - Throws: ``SplitError/cannotWrite(path:detail:)``.
+  /// - Throws: ``SplitError/cannotWrite(path:detail:)``, or
+  ///   ``SplitError/relativePathsElsewhere(directory:)`` for an `--expr` package that may hold
+  ///   relative paths, written outside the working directory (Nix would read them relative to
+  ///   the file instead).
   public static func write(_ expression: WrapExpression, to path: String) throws(SplitError) {
+    if case .source(let text, _, _) = expression.package, text.contains("./") || text.contains("../") {
+      let directory = URL(fileURLWithPath: path).deletingLastPathComponent().resolvingSymlinksInPath().path
+      let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath).resolvingSymlinksInPath()
+        .path
+      guard directory == working else { throw .relativePathsElsewhere(directory: directory) }
+    }
     do {
       try Data(expression.text.utf8).write(to: URL(fileURLWithPath: path))
     } catch {
@@ -114,8 +145,9 @@ public struct PackageSplitter: Sendable {
     }
   }
 
-  /// Writes `expression` to `file` (to a temporary file, removed afterwards, when `file` is nil)
-  /// and instantiates every segment of it, in order: `(segment name, .drv path)`.
+  /// Writes `expression` to `file` and instantiates every segment of it, in order: `(segment
+  /// name, .drv path)`; without a file, instantiates the expression's text as it is (relative
+  /// paths in an `--expr` package then read relative to the working directory, as Nix read them).
   public func instantiateSegments(
     of expression: WrapExpression, writingTo file: String?
   ) async throws -> [(name: String, path: String)] {
@@ -123,34 +155,34 @@ public struct PackageSplitter: Sendable {
       try Self.write(expression, to: file)
       return try await segmentDerivations(ofFile: file)
     }
-    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phasesplit-wrap-\(UUID())")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: directory) }
-    let temporary = directory.appendingPathComponent("split.nix").path
-    try Self.write(expression, to: temporary)
-    return try await segmentDerivations(ofFile: temporary)
+    return try await segmentDerivations(of: "(\n\(expression.text)\n)")
   }
 
   /// Instantiates every segment of a written wrap file, in order: `(segment name, .drv path)`.
   public func segmentDerivations(ofFile file: String) async throws -> [(name: String, path: String)] {
     let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
-    let imported = "(import \(NixSyntax.pathLiteral(absolute)))"
-    let namesValue = try await runner.evaluate(expression: "\(imported).passthru.segmentNames")
+    return try await segmentDerivations(of: "(import \(NixSyntax.pathLiteral(absolute)))")
+  }
+
+  /// Instantiates every segment of the split package `split` (a parenthesised Nix expression).
+  private func segmentDerivations(of split: String) async throws -> [(name: String, path: String)] {
+    let namesValue = try await runner.evaluate(expression: "\(split).passthru.segmentNames")
     let names = namesValue.arrayValue?.compactMap(\.stringValue) ?? []
     guard !names.isEmpty, names.count == namesValue.arrayValue?.count else {
       throw SplitError.unexpectedSegmentNames(namesValue.serialized())
     }
     let paths = try await runner.instantiate(
       expression:
-        "let split = \(imported); in map (name: split.passthru.segments.${name}) split.passthru.segmentNames")
+        "let split = \(split); in map (name: split.passthru.segments.${name}) split.passthru.segmentNames")
     guard paths.count == names.count else {
       throw SplitError.unexpectedSegmentNames("\(names.count) names but \(paths.count) derivations")
     }
     return zip(names, paths).map { (name: $0, path: $1) }
   }
 
-  /// The package expression: the Nix file's attribute, or the package rebuilt from the `.drv`.
-  static func wrappedPackage(_ spec: InstallableSpec, derivation: Derivation) throws -> WrappedPackage {
+  /// The package expression: the Nix file's attribute, the flake output by its locked reference,
+  /// the expression's attribute, or the package rebuilt from the `.drv`.
+  static func wrappedPackage(_ spec: InstallableSpec, package: ResolvedPackage) throws -> WrappedPackage {
     switch spec {
     case .file(let file, let attribute, let arguments):
       let absolute = URL(fileURLWithPath: file).standardizedFileURL.path
@@ -158,8 +190,19 @@ public struct PackageSplitter: Sendable {
         file: absolute,
         attributePath: attribute.map { $0.split(separator: ".").map(String.init) } ?? [],
         arguments: arguments)
+    case .expression(let text, let attribute, let arguments, _):
+      return .source(
+        expression: text, attributePath: attribute.map(FlakeInstallable.attributePath) ?? [],
+        arguments: arguments)
+    case .flake:
+      guard let flake = package.flake else {
+        return .derivation(
+          try DerivationPackage(derivation: package.derivation) { try Derivation.read(path: $0) })
+      }
+      return .flake(lockedReference: flake.lockedReference, attributePath: flake.attributePath)
     case .path:
-      return .derivation(try DerivationPackage(derivation: derivation) { try Derivation.read(path: $0) })
+      return .derivation(
+        try DerivationPackage(derivation: package.derivation) { try Derivation.read(path: $0) })
     }
   }
 
@@ -172,6 +215,13 @@ public struct PackageSplitter: Sendable {
       if let attribute { text += " -A \(attribute)" }
       for argument in arguments { text += " " + argument.commandLineArguments.joined(separator: " ") }
       return text
+    case .flake(let flake):
+      return flake.word + (flake.impure ? " --impure" : "")
+    case .expression(let expression, let attribute, let arguments, let impure):
+      var text = "--expr " + expression
+      if let attribute { text += " -A \(attribute)" }
+      for argument in arguments { text += " " + argument.commandLineArguments.joined(separator: " ") }
+      return text + (impure ? " --impure" : "")
     }
   }
 }

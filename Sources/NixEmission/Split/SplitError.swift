@@ -14,6 +14,12 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
   case toolNotSelfContained(path: String, interpreter: String?)
   /// A garbage-collector root for the tool or the Nix library could not be made.
   case cannotRegisterRoot(link: String, detail: String)
+  /// The package evaluated inside the wrap expression is not the derivation the installable
+  /// resolved to (evaluated purely, as `nix build` does).
+  case packageDiffers(resolved: String, wrapped: String)
+  /// An `--expr` package that may hold relative paths would be written outside the working
+  /// directory.
+  case relativePathsElsewhere(directory: String)
 
   public var description: String {
     switch self {
@@ -36,6 +42,14 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
         + ", so segment builds could not run it in a sandbox without the host's files; build it fully "
         + "static (bash scripts/build.sh) or install phasesplit with Nix (package.nix, flake.nix), "
         + "or name such an executable in PHASESPLIT_IN_BUILD_TOOL"
+    case .packageDiffers(let resolved, let wrapped):
+      "the package evaluates to \(resolved) purely (as nix build) but to \(wrapped) in the split "
+        + "expression, which Nix evaluates impurely (does it read builtins.getEnv?); pass --impure, "
+        + "or name the package by its .drv path"
+    case .relativePathsElsewhere(let directory):
+      "the expression may hold relative paths, which Nix reads relative to the working directory "
+        + "here but relative to the written file in \(directory); write the file into the working "
+        + "directory, or use absolute paths in the expression"
     }
   }
 }

@@ -35,7 +35,15 @@ public struct WrapExpression: Sendable, Equatable {
   public static func == (lhs: WrapExpression, rhs: WrapExpression) -> Bool { lhs.text == rhs.text }
 
   /// The file's text.
-  public var text: String {
+  public var text: String { text(body: "phasesplitLib.splitPhases \(settingsText) package") }
+
+  /// An expression with the file's bindings that gives `[ package split ]`: the package as the
+  /// file evaluates it, then the split package.
+  public var packageAndSplitText: String {
+    text(body: "[\n  package\n  (phasesplitLib.splitPhases \(settingsText) package)\n]")
+  }
+
+  private var settingsText: String {
     var members: [(String, NixValue)] = [
       ("boundaries", .list(boundaries.map { .string($0) })),
       ("contentAddressed", .bool(contentAddressed)),
@@ -49,6 +57,10 @@ public struct WrapExpression: Sendable, Equatable {
         ))
     }
     let settings = NixValue.attributes(members)
+    return settings.rendered(indentation: 0)
+  }
+
+  private func text(body: String) -> String {
     let originLines = origin.split(separator: "\n", omittingEmptySubsequences: false)
       .map { "# \($0)" }.joined(separator: "\n")
     return """
@@ -60,7 +72,7 @@ public struct WrapExpression: Sendable, Equatable {
         };
         package = \(package.rendered(indentation: 2));
       in
-      phasesplitLib.splitPhases \(settings.rendered(indentation: 0)) package
+      \(body)
 
       """
   }

@@ -27,6 +27,19 @@ extension NixRunner {
     return try derivationPaths(in: result)
   }
 
+  /// Instantiates the derivations a Nix expression given by the user (or one attribute of it)
+  /// evaluates to, purely (`pure-eval`, as `nix build --expr`) unless `pure` is false. Relative
+  /// paths in the expression are read relative to the working directory.
+  public func instantiate(
+    expression: String, attribute: String?, arguments: [NixArgument], pure: Bool
+  ) async throws(NixCommandError) -> [String] {
+    var commandArguments = ["--option", "pure-eval", pure ? "true" : "false", "-E", expression]
+    if let attribute { commandArguments += ["-A", attribute] }
+    for argument in arguments { commandArguments += argument.commandLineArguments }
+    let result = try await run(.instantiate, commandArguments)
+    return try derivationPaths(in: result)
+  }
+
   /// Evaluates a Nix expression strictly and returns its JSON value
   /// (`nix-instantiate --eval --json --strict -E EXPRESSION`).
   public func evaluate(expression: String) async throws(NixCommandError) -> JSONValue {

@@ -38,6 +38,18 @@ public struct InstallableResolver: Sendable {
       }
       guard !paths.isEmpty else { throw .noDerivations(file: file, attribute: attribute) }
       return paths
+    case .flake(let flake):
+      return [try await resolve(flake: flake).derivationPath]
+    case .expression(let text, let attribute, let arguments, let impure):
+      let paths: [String]
+      do {
+        paths = try await runner.instantiate(
+          expression: text, attribute: attribute, arguments: arguments, pure: !impure)
+      } catch {
+        throw .expressionFailed(attribute: attribute, impure: impure, error)
+      }
+      guard !paths.isEmpty else { throw .noDerivations(file: "the expression", attribute: attribute) }
+      return paths
     }
   }
 

@@ -6,4 +6,7 @@ public enum NixTool: String, Sendable, CaseIterable {
   case build = "nix-build"
   /// Queries and manipulates the store.
   case store = "nix-store"
+  /// The `nix` command (flakes: `nix flake metadata`, `nix eval`); needs the `nix-command`
+  /// experimental feature.
+  case nix = "nix"
 }

@@ -4,9 +4,10 @@ import Foundation
 import NixInterface
 
 /// The command-line forms of an installable, shared by every command that takes a package:
-/// `PATH` (a `.drv`, an output path, or a symlink such as `./result`), or
+/// `PATH` (a `.drv`, an output path, or a symlink such as `./result`),
 /// `[-f FILE] [-A ATTR] [--arg NAME EXPR]… [--argstr NAME VALUE]…` with FILE `./default.nix`
-/// when left out, as nix-build takes them.
+/// when left out, as nix-build takes them, or as `nix build` takes them a flake installable
+/// (`FLAKEREF#ATTRPATH`) or `--expr EXPR [ATTRPATH]` (see ``InstallableSpec``).
 ///
 /// Which combinations are valid is checked by ``spec()``, called from the commands' `run()`
 /// rather than from `validate()`: swift-argument-parser runs `validate()` before it reports
@@ -17,11 +18,23 @@ public struct InstallableOptions: ParsableArguments {
 
   @Argument(
     help: ArgumentHelp(
-      "A .drv path, an output path in the Nix store, or a symlink to one (such as ./result).",
-      valueName: "path"),
+      "A .drv path, an output path in the Nix store or a symlink to one (such as ./result), "
+        + "a flake installable (.#hello, path:/src/proj#hello, nixpkgs#hello), "
+        + "or with --expr the attribute path in the expression.",
+      valueName: "installable"),
     completion: .file()
   )
   public var path: String?
+
+  @Option(
+    name: [.customShort("E"), .customLong("expr")],
+    help: ArgumentHelp(
+      "A Nix expression to instantiate, evaluated purely unless --impure (as nix build --expr).",
+      valueName: "expr"))
+  public var expression: String?
+
+  @Flag(help: "Evaluate flakes and --expr impurely (as nix build --impure).")
+  public var impure = false
 
   @Option(
     name: [.short, .long],
@@ -68,9 +81,22 @@ public struct InstallableOptions: ParsableArguments {
   /// - Throws: `ValidationError` for contradicting or incomplete options.
   public func spec() throws -> InstallableSpec {
     let arguments = try arguments()
+    if let expression {
+      guard file == nil else { throw ValidationError("Give either --expr or -f/--file, not both.") }
+      guard path == nil || attribute == nil else {
+        throw ValidationError("Give the attribute path once: after --expr EXPR, or with -A.")
+      }
+      return .expression(expression, attribute: attribute ?? path, arguments: arguments, impure: impure)
+    }
     switch (path, file) {
     case (let path?, nil):
+      let spec = InstallableSpec.named(by: path, impure: impure)
       guard attribute == nil, arguments.isEmpty else {
+        if case .flake = spec {
+          throw ValidationError(
+            "A flake installable names its attribute after #, as in .#hello; -A/--attr, --arg and "
+              + "--argstr do not apply to it.")
+        }
         if Self.looksLikeNixFile(path) {
           throw ValidationError(
             "\(path) is a Nix file or directory, but a path without -f names a store path; "
@@ -81,7 +107,7 @@ public struct InstallableOptions: ParsableArguments {
           "-A/--attr, --arg and --argstr need a Nix file (-f FILE, default ./default.nix); "
             + "a store path takes none of them.")
       }
-      return .path(path)
+      return spec
     case (nil, let file?):
       return .file(file, attribute: attribute, arguments: arguments)
     case (.some, .some):
@@ -97,7 +123,10 @@ public struct InstallableOptions: ParsableArguments {
     var words: [String] = []
     if let path { words.append(path) }
     if let file { words += ["-f", file] }
-    return words + attributeAndArgumentWords()
+    if let expression { words += ["--expr", expression] }
+    words += attributeAndArgumentWords()
+    if impure { words.append("--impure") }
+    return words
   }
 
   private func attributeAndArgumentWords() -> [String] {

@@ -4,8 +4,8 @@ import NixInterface
 import SplitPlanning
 
 /// The package `build`, `explain` and `enter` work on: a split package's final `.drv` (or an
-/// output of it, such as ./result), or any other package as a `.drv`, an output path or from a
-/// Nix file (split at `--boundaries` on the fly).
+/// output of it, such as ./result), or any other installable (see ``InstallableOptions``), split
+/// at `--boundaries` on the fly.
 struct SplitPackageOptions: ParsableArguments {
   @OptionGroup var installable: InstallableOptions
 

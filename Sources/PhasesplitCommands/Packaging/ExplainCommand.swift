@@ -9,15 +9,16 @@ struct ExplainCommand: AsyncParsableCommand {
     commandName: "explain",
     abstract: "Explain which segments are reused or rebuilt compared with an older build, and why.",
     discussion: """
-      The older build is a .drv (--against: a split package's final segment, or a package split on \
-      the fly), or the same file and attribute with other arguments (--against-arg/--against-argstr \
+      The older build is a .drv or flake installable (--against: a split package's final segment, or \
+      a package split on the fly), or the same file or expression with other arguments (--against-arg/--against-argstr \
       replace the named arguments).
       """)
 
   @OptionGroup var package: SplitPackageOptions
 
   @Option(
-    help: "The older build: a .drv path (the final segment of a split package, or split on the fly).",
+    help:
+      "The older build: a .drv path (the final segment of a split package, or split on the fly) or a flake installable.",
     completion: .file())
   var against: String?
 
@@ -42,8 +43,8 @@ struct ExplainCommand: AsyncParsableCommand {
       throw ValidationError(
         "name the older build with --against OLD.drv or with --against-arg/--against-argstr")
     }
-    if againstArguments, case .path = try package.spec() {
-      throw ValidationError("--against-arg/--against-argstr need the package given with -f FILE")
+    if againstArguments, try !package.spec().takesArguments {
+      throw ValidationError("--against-arg/--against-argstr need the package given with -f FILE or --expr")
     }
   }
 
@@ -53,7 +54,8 @@ struct ExplainCommand: AsyncParsableCommand {
     let current = try await package.resolve()
     let older: String
     if let against {
-      older = try await package.resolve(.path(against))
+      older = try await package.resolve(
+        InstallableSpec.named(by: against, impure: package.installable.impure))
     } else {
       let replacements = try NixArgument.fromOptionWords(
         expressions: againstArgumentWords, strings: againstStringArgumentWords,

@@ -11,7 +11,11 @@ public struct WrapCommand: AsyncParsableCommand {
     discussion: """
       The file imports the phasesplit Nix library and applies splitPhases to the package, with \
       the boundaries and the attributes declared late with --late (every other attribute is \
-      carried from the first segment on, unless the shared table defers it). With -f FILE the package is (import FILE { args }).ATTR; \
+      carried from the first segment on, unless the shared table defers it). With -f FILE the \
+      package is (import FILE { args }).ATTR; \
+      with a flake installable it is (builtins.getFlake "LOCKED").outputs.ATTRPATH, LOCKED being \
+      the locked reference of `nix flake metadata` (a revision or NAR hash: the file evaluates \
+      the same package every time, or fails); with --expr the expression's text; \
       with a .drv or output path it is rebuilt from the .drv's attributes, each input store path \
       keeping its string context. With --instantiate, prints each segment's name and .drv path.
       """
@@ -60,6 +64,11 @@ public struct WrapCommand: AsyncParsableCommand {
       for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),
       lateAttributes: try LateAttributes.parse(lateAttributeWords),
       contentAddressed: contentAddressed)
+    switch spec {
+    case .flake, .expression:
+      _ = try await splitter.finalSegmentCheckingPackage(of: expression, resolved: package)
+    case .path, .file: break
+    }
     if instantiate {
       for segment in try await splitter.instantiateSegments(of: expression, writingTo: outputFile) {
         print("\(segment.name) \(segment.path)")
