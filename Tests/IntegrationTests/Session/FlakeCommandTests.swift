@@ -64,6 +64,19 @@ struct FlakeCommandTests {
     #expect(try Self.segments(["path:\(flake)#plainMake"]) == plain)
     #expect(try Self.segments(["\(flake)#plainMake"]) == plain)
     #expect(try Self.segments(["."], in: flake) == plain)
+    // A registry name, resolved by the user's registry (here a flake-registry file of this test's).
+    let registry = flake + "/../registry.json"
+    try """
+    { "version": 2, "flakes": [ { "from": { "type": "indirect", "id": "phasesplit-fixtures" },
+      "to": { "type": "path", "path": "\(flake)" } } ] }
+    """.write(toFile: registry, atomically: true, encoding: .utf8)
+    let tool = try #require(Support.tool)
+    let viaRegistry = try Support.run(
+      [tool, "wrap", "--instantiate", "phasesplit-fixtures#plainMake"],
+      environment: [
+        "NIX_CONFIG": (Self.flakeEnvironment["NIX_CONFIG"] ?? "") + "flake-registry = \(registry)\n"
+      ])
+    #expect(viaRegistry.outputLines == plain, "\(viaRegistry.standardError)")
     let unsplit = try Support.run(["nix-instantiate", Support.fixtures, "-A", "plainMake"]).outputLines.last
     let analysis = try Self.decode(
       AnalyzeReport.self, try Self.phasesplit(["analyze", "--json", "path:\(flake)#plainMake"]))
