@@ -115,9 +115,9 @@ struct OptionParsingTests {
 
   @Test func completionScriptsCompleteFilesAndValues() throws {
     let zsh = Phasesplit.completionScript(for: .zsh)
-    // The path argument, -f and -o complete file names; --segment and --phase offer their values;
+    // The installable argument, -f and -o complete file names; --segment and --phase offer their values;
     // --boundaries asks phasesplit (BoundaryCompletion).
-    #expect(zsh.contains("':path:_files'"))
+    #expect(zsh.contains("':installable:_files'"))
     #expect(zsh.contains("to instantiate.]:file:_files'"))
     #expect(zsh.contains("]:out-link:_files'"))
     #expect(zsh.contains("local -ar ___segment=('unpack' 'configure' 'build' 'check')"))

@@ -1,0 +1,76 @@
+import ArgumentParser
+import Foundation
+import NixInterface
+import Testing
+
+@testable import PhasesplitCommands
+
+/// Flake installables and `--expr` on the command line, as `nix build` takes them (no Nix).
+struct FlakeOptionParsingTests {
+  func parse<Command: ParsableCommand>(_ words: [String], as: Command.Type = Command.self) throws -> Command {
+    let parsed = try Phasesplit.parse(commandLine: words)
+    return try #require(parsed as? Command, "parsed as \(type(of: parsed))")
+  }
+
+  func message(_ words: [String], spec: (any ParsableCommand) throws -> Void) -> String {
+    do {
+      try spec(try Phasesplit.parse(commandLine: words))
+      return ""
+    } catch {
+      return Phasesplit.message(for: error)
+    }
+  }
+
+  @Test func flakeInstallablesOnEveryPackagingCommand() throws {
+    let flake = InstallableSpec.flake(FlakeInstallable(reference: ".", fragment: "hello"))
+    #expect(try parse(["analyze", ".#hello"], as: AnalyzeCommand.self).installable.spec() == flake)
+    #expect(try parse(["wrap", ".#hello"], as: WrapCommand.self).installable.spec() == flake)
+    #expect(try parse(["build", ".#hello"], as: BuildCommand.self).package.spec() == flake)
+    #expect(
+      try parse(["enter", ".#hello", "--segment", "build"], as: EnterCommand.self).package.spec() == flake)
+    let explain = try parse(["explain", ".#hello", "--against", "path:/old#hello"], as: ExplainCommand.self)
+    #expect(try explain.package.spec() == flake)
+    try explain.checkOptions()
+    let impure = try parse(["build", "--impure", "path:/src/p#a.b"], as: BuildCommand.self)
+    #expect(
+      try impure.package.spec()
+        == .flake(FlakeInstallable(reference: "path:/src/p", fragment: "a.b", impure: true)))
+    #expect(impure.package.words.contains("--impure"))
+  }
+
+  @Test func expressionsTakeTheirAttributeAsNixBuildOrNixInstantiate() throws {
+    let positional = try parse(
+      ["analyze", "--impure", "--expr", "import ./x.nix", "hello"], as: AnalyzeCommand.self)
+    #expect(
+      try positional.installable.spec()
+        == .expression("import ./x.nix", attribute: "hello", arguments: [], impure: true))
+    let dashA = try parse(
+      ["build", "-E", "import ./x.nix", "-A", "hello", "--argstr", "s", "-v"], as: BuildCommand.self)
+    #expect(
+      try dashA.package.spec()
+        == .expression(
+          "import ./x.nix", attribute: "hello", arguments: [NixArgument(name: "s", value: .string("-v"))],
+          impure: false))
+    #expect(
+      dashA.package.words.starts(with: ["--expr", "import ./x.nix", "-A", "hello", "--argstr", "s", "-v"]))
+  }
+
+  @Test func contradictionsSaySo() {
+    let attribute = message(["analyze", ".#hello", "-A", "x"]) {
+      try ($0 as? AnalyzeCommand)?.installable.spec()
+    }
+    #expect(attribute.contains("names its attribute after #"), "\(attribute)")
+    let both = message(["analyze", "--expr", "e", "-f", "f.nix"]) {
+      try ($0 as? AnalyzeCommand)?.installable.spec()
+    }
+    #expect(both.contains("either --expr or -f/--file"), "\(both)")
+    let twice = message(["analyze", "--expr", "e", "a", "-A", "b"]) {
+      try ($0 as? AnalyzeCommand)?.installable.spec()
+    }
+    #expect(twice.contains("attribute path once"), "\(twice)")
+    let against = message(["explain", ".#hello", "--against-argstr", "a", "b"]) {
+      try ($0 as? ExplainCommand)?.checkOptions()
+    }
+    #expect(against.contains("need the package given with -f FILE or --expr"), "\(against)")
+  }
+}
