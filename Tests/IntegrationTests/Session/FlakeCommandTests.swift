@@ -82,6 +82,16 @@ struct FlakeCommandTests {
       AnalyzeReport.self, try Self.phasesplit(["analyze", "--json", "path:\(flake)#plainMake"]))
     #expect(analysis.package.derivation == unsplit)
 
+    // The written file names the flake by its locked reference and gives the same segments.
+    let written = flake + "/../plain-split.nix"
+    let wrapped = try Self.phasesplit(["wrap", ".#plainMake", "-o", written], in: flake)
+    try #require(wrapped.status == 0, "\(wrapped.standardError)")
+    let text = try String(contentsOfFile: written, encoding: .utf8)
+    #expect(text.contains("builtins.getFlake \"path:\(flake)?lastModified="), "\(text)")
+    #expect(text.contains("&narHash=sha256-"), "\(text)")
+    let instantiated = try Support.run(["nix-instantiate", written], environment: Self.flakeEnvironment)
+    #expect(instantiated.outputLines.last == plain.last?.split(separator: " ").last.map(String.init))
+
     let built = try Self.decode(
       BuildReport.self, try Self.phasesplit(["build", "--json", "--no-out-link", ".#plainMake"], in: flake))
     #expect(built.segments.map { "\($0.segment) \($0.derivation)" } == plain)
@@ -142,6 +152,27 @@ struct FlakeCommandTests {
     let failed = try Self.phasesplit(["build", "--no-out-link", "path:\(broken)"])
     #expect(failed.status != 0)
     #expect(failed.standardError.contains("broken on purpose"))
+
+    // A flake whose package reads the environment: pure (as nix build) it differs from the split
+    // expression's impure evaluation, which phasesplit notices; with --impure both agree.
+    let envy = flake + "/../envy"
+    try FileManager.default.createDirectory(atPath: envy, withIntermediateDirectories: true)
+    try FileManager.default.copyItem(atPath: flake, toPath: envy + "/fixtures")
+    try """
+    { outputs = { self }: { packages.x86_64-linux.envy = (import ./fixtures/default.nix {
+        system = "x86_64-linux"; nameSuffix = builtins.getEnv "PHASESPLIT_TEST_SUFFIX"; }).plainMake; }; }
+    """.write(toFile: envy + "/flake.nix", atomically: true, encoding: .utf8)
+    let tool = try #require(Support.tool)
+    var environment = Self.flakeEnvironment
+    environment["PHASESPLIT_TEST_SUFFIX"] = "envy"
+    let differs = try Support.run(
+      [tool, "wrap", "--instantiate", "path:\(envy)#envy"], environment: environment)
+    #expect(differs.status != 0)
+    #expect(differs.standardError.contains("purely (as nix build) but to"), "\(differs.standardError)")
+    let impure = try Support.run(
+      [tool, "wrap", "--instantiate", "--impure", "path:\(envy)#envy"], environment: environment)
+    #expect(impure.status == 0, "\(impure.standardError)")
+    #expect(impure.outputLines.last?.hasSuffix("-plain-greetenvy-1.0.drv") == true)
 
     let notADerivation = try Self.phasesplit(["wrap", "path:\(flake)#packages"])
     #expect(notADerivation.status != 0)
