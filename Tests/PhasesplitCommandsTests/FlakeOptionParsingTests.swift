@@ -60,6 +60,17 @@ struct FlakeOptionParsingTests {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }
     #expect(attribute.contains("names its attribute after #"), "\(attribute)")
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phasesplit-cli-\(UUID())")
+      .path
+    try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    FileManager.default.createFile(atPath: directory + "/flake.nix", contents: Data("{ }".utf8))
+    FileManager.default.createFile(atPath: directory + "/default.nix", contents: Data("{ }".utf8))
+    let either = message(["analyze", directory, "-A", "hello"]) {
+      try ($0 as? AnalyzeCommand)?.installable.spec()
+    }
+    #expect(either.contains("for the flake's package write '\(directory)#hello'"), "\(either)")
+    #expect(either.contains("write: -f \(directory) -A hello"), "\(either)")
     let both = message(["analyze", "--expr", "e", "-f", "f.nix"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }

@@ -92,7 +92,15 @@ public struct InstallableOptions: ParsableArguments {
     case (let path?, nil):
       let spec = InstallableSpec.named(by: path, impure: impure)
       guard attribute == nil, arguments.isEmpty else {
-        if case .flake = spec {
+        if case .flake(let flake) = spec {
+          if flake.fragment.isEmpty, let attribute, access(path + "/default.nix", F_OK) == 0 {
+            // A directory with both flake.nix and default.nix: say how to name either.
+            throw ValidationError(
+              "\(path) holds a flake and a default.nix; for the flake's package write "
+                + ShellQuoting.commandLine([path + "#" + attribute])
+                + ", to instantiate the Nix file write: "
+                + ShellQuoting.commandLine(["-f", path] + attributeAndArgumentWords()))
+          }
           throw ValidationError(
             "A flake installable names its attribute after #, as in .#hello; -A/--attr, --arg and "
               + "--argstr do not apply to it.")
