@@ -44,6 +44,33 @@ struct CommandLineTests {
     #expect(try TreeSnapshot(root: restored) == original)
   }
 
+  /// The executable segment builds run (the fully static one in CI) and this test process
+  /// (linked with the system's shared libzstd) write the same bytes: both compress with threads,
+  /// over several zstd jobs here.
+  @Test("the CLI writes the library's archive bytes")
+  func cliArchiveEqualsLibraryArchive() throws {
+    let phasesplit = try tool()
+    let scratch = try ScratchDirectory()
+    let source = scratch.appending("source")
+    try RawPathIO.makeDirectory(Array(source.utf8))
+    try SampleTree.make(at: source)
+    var generator = UInt64(0x9E37_79B9_7F4A_7C15)
+    let words = (0..<1_200_000).map { _ -> UInt8 in
+      generator = generator &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+      return UInt8(truncatingIfNeeded: (generator >> 59) &+ 97)
+    }
+    try Data(words + words + words).write(to: URL(fileURLWithPath: source + "/large.txt"))
+    let viaCommand = scratch.appending("command.pst")
+    let viaLibrary = scratch.appending("library.pst")
+    let pack = try Shell.run(phasesplit, ["pack", source, "-o", viaCommand])
+    #expect(pack.status == 0, "pack failed: \(pack.error)")
+    try ArchivePacker.pack(directory: RawPath(source), archive: RawPath(viaLibrary))
+    let command = try Data(contentsOf: URL(fileURLWithPath: viaCommand))
+    let library = try Data(contentsOf: URL(fileURLWithPath: viaLibrary))
+    #expect(command.count > 300_000)
+    #expect(command == library, "\(command.count) bytes from the CLI, \(library.count) from the library")
+  }
+
   @Test("errors exit non-zero and say what is wrong")
   func failures() throws {
     let phasesplit = try tool()

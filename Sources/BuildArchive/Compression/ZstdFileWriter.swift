@@ -48,10 +48,10 @@ final class ZstdFileWriter {
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_compressionLevel, level))
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_checksumFlag, 1))
     // With nbWorkers >= 1 the output does not depend on the number of workers, so archives stay
-    // reproducible across machines. A libzstd built without threads (Debian's static libzstd.a,
-    // which the fully static phasesplit links) compresses in the calling thread: its archives
-    // differ from the threaded ones but are as reproducible, since a given build of phasesplit
-    // always has or lacks threads.
+    // reproducible across machines. A libzstd built without threads (such as Debian's static
+    // libzstd.a; scripts/build.sh links a threaded one) compresses in the calling thread: its
+    // archives differ from the threaded ones but are as reproducible, since a given build of
+    // phasesplit always has or lacks threads.
     guard Self.supportsWorkers else { return }
     try check(ZSTD_CCtx_setParameter(context, ZSTD_c_nbWorkers, max(1, workers)))
     if expectedInputBytes < Self.smallInputLimit {
