@@ -7,7 +7,7 @@
   needs Swift 6.2 or later), libarchive and zstd from nixpkgs. SwiftPM cannot fetch inside the
   build, so the dependencies pinned in Package.resolved are fetched with `fetchgit` (hashes in
   nix/swiftpm-hashes.nix, written by scripts/swiftpm-hashes.sh) and laid out as SwiftPM's own
-  checkouts, with the workspace state SwiftPM would have written.
+  checkouts, with the workspace state SwiftPM would have written (nix/swiftpm-workspace.nix).
 
   Installs `bin/phasesplit` and `share/phasesplit/nix-lib` (where the executable looks for the Nix
   library). The executable links nixpkgs' libraries, so its closure is store paths only: segment
@@ -40,26 +40,7 @@ let
       hash = hashes.${pin.identity};
     };
 
-  # .build/workspace-state.json as SwiftPM 6 writes it after resolving the pins.
-  workspaceState = builtins.toJSON {
-    version = 7;
-    object = {
-      artifacts = [ ];
-      prebuilts = [ ];
-      dependencies = map (pin: {
-        basedOn = null;
-        packageRef = {
-          inherit (pin) identity kind location;
-          name = pin.identity;
-        };
-        state = {
-          name = "sourceControlCheckout";
-          checkoutState = { inherit (pin.state) revision version; };
-        };
-        subpath = pin.identity;
-      }) resolved.pins;
-    };
-  };
+  workspace = import ./nix/swiftpm-workspace.nix { inherit resolved; };
 in
 stdenv.mkDerivation (finalAttrs: {
   pname = "phasesplit";
@@ -90,10 +71,10 @@ stdenv.mkDerivation (finalAttrs: {
     runHook preConfigure
     mkdir -p .build/checkouts
     ${lib.concatMapStrings (pin: ''
-      cp -r ${fetchPin pin} .build/checkouts/${pin.identity}
+      cp -r ${fetchPin pin} .build/checkouts/${workspace.checkoutName pin}
     '') resolved.pins}
     chmod -R u+w .build/checkouts
-    install -m 0644 ${builtins.toFile "workspace-state.json" workspaceState} .build/workspace-state.json
+    install -m 0644 ${builtins.toFile "workspace-state.json" (builtins.toJSON workspace.state)} .build/workspace-state.json
     runHook postConfigure
   '';
 

@@ -11,7 +11,8 @@ import Testing
 
   @Test func nixFilesParse() throws {
     for file in [
-      "flake.nix", "package.nix", "nix/swiftpm-hashes.nix", "nix-lib/default.nix", "nix-lib/overlay.nix",
+      "flake.nix", "package.nix", "nix/swiftpm-hashes.nix", "nix/swiftpm-workspace.nix",
+      "nix-lib/default.nix", "nix-lib/overlay.nix",
     ] {
       let parsed = try Support.run(["nix-instantiate", "--parse", Self.root + "/" + file])
       #expect(parsed.status == 0, "\(file): \(parsed.standardError)")
@@ -35,6 +36,27 @@ import Testing
     for identity in try JSONDecoder().decode([String].self, from: Data(pins.standardOutput.utf8)) {
       #expect(committed.contains("\"\(identity)\" = \"sha256-"), "\(identity) has no hash")
     }
+  }
+
+  /// The workspace state package.nix writes for the pins is the one SwiftPM wrote when it
+  /// resolved them here (`.build/workspace-state.json`), checkout directories included.
+  @Test func workspaceStateMatchesSwiftPMs() throws {
+    let evaluated = try Support.run([
+      "nix-instantiate", "--eval", "--strict", "--json", "-E",
+      "(import \(Self.root)/nix/swiftpm-workspace.nix { resolved = builtins.fromJSON "
+        + "(builtins.readFile \(Self.root)/Package.resolved); }).state",
+    ])
+    try #require(evaluated.status == 0, "\(evaluated.standardError)")
+    let ours = try JSONSerialization.jsonObject(with: Data(evaluated.standardOutput.utf8)) as? NSDictionary
+    let swiftPM =
+      try JSONSerialization.jsonObject(
+        with: Data(contentsOf: URL(fileURLWithPath: Self.root + "/.build/workspace-state.json")))
+      as? NSDictionary
+    let theirs = try #require(swiftPM, "no .build/workspace-state.json: run swift build first")
+    #expect(ours?["version"] as? Int == theirs["version"] as? Int)
+    let ourObject = try #require(ours?["object"] as? NSDictionary)
+    let theirObject = try #require(theirs["object"] as? NSDictionary)
+    #expect(ourObject["dependencies"] as? NSArray == theirObject["dependencies"] as? NSArray)
   }
 
   @Test func flakeOutputsEvaluateAndBuildWithAStandInNixpkgs() throws {
