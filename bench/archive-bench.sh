@@ -15,7 +15,7 @@ phasesplit=$(realpath "${1:-.build/release/phasesplit}")
 extra_trees=("${@:2}")
 tree_mb=${BENCH_TREE_MB:-1024}
 tarball="$root/.cache/sources/hello_2.10.orig.tar.gz"
-[ -x "$phasesplit" ] || { echo "archive-bench: no executable at $phasesplit; run swift build -c release" >&2; exit 1; }
+[ -x "$phasesplit" ] || { echo "archive-bench: no executable at $phasesplit; run bash scripts/build.sh" >&2; exit 1; }
 [ -f "$tarball" ] || { echo "archive-bench: missing $tarball; run scripts/fetch-sources.sh" >&2; exit 1; }
 
 work=${BENCH_DIR:-$(mktemp -d /tmp/archive-bench.XXXXXX)}
