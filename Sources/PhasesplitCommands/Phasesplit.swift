@@ -16,7 +16,10 @@ public struct Phasesplit: AsyncParsableCommand {
         ]),
       CommandGroup(
         name: "Inside segment builds",
-        subcommands: [PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self]),
+        subcommands: [
+          PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self,
+          ScanStandInsCommand.self,
+        ]),
     ]
   )
 
