@@ -29,6 +29,11 @@
       list of names (first read by the final segment) or an attrset `NAME = SEGMENT`. Only
       attributes the shared table does not list can be declared; a script of an earlier
       segment that names one still brings it there (see `placeAttributes`);
+    `allowStandInRemnants` — let the final segment succeed when its outputs still name a
+      stand-in path in a form relocation cannot rewrite (compressed, archived, UTF-16: an
+      earlier segment wrote it); the outputs then differ from the unsplit build. Off by
+      default: the final segment fails naming each file and form. The log lists what it let
+      through;
     `drv` — a stdenv derivation (it must have `drvAttrs`, run `genericBuild` through
       `default-builder.sh` or a custom builder sourced by `source-stdenv.sh` (see
       `stdenvBuilder`), and not use `buildCommand`).
@@ -36,7 +41,8 @@
   included) and `passthru.segmentNames` their order.
 
   Type: splitPhases :: { boundaries :: [String]; contentAddressed :: Bool;
-          lateAttributes :: [String] | AttrSet String; } -> Derivation -> Derivation
+          lateAttributes :: [String] | AttrSet String; allowStandInRemnants :: Bool; }
+          -> Derivation -> Derivation
 
   Example:
     hello' = splitPhases { } hello
@@ -53,6 +59,7 @@
   ],
   contentAddressed ? false,
   lateAttributes ? [ ],
+  allowStandInRemnants ? false,
 }:
 drv:
 let
@@ -115,7 +122,12 @@ let
   segmentDerivation =
     segment: previous:
     if segment.final then
-      derivation (attrs // { args = runnerArgs; } // runnerSettings segment previous)
+      derivation (
+        attrs
+        // { args = runnerArgs; }
+        // runnerSettings segment previous
+        // (if allowStandInRemnants then { phasesplitAllowStandInRemnants = true; } else { })
+      )
     else
       derivation (
         carriedAttrs segment

@@ -3,8 +3,8 @@
 # It restores the previous segment (build tree, stand-in outputs, shell state), runs this
 # segment's phases with the stdenv's own genericBuild, then, in an earlier segment, archives
 # the result into $out (tree.pst, output-NAME.pst, state.sh, segment.json); in the final
-# segment it moves the outputs to their real paths before fixupPhase. docs/design.md is the
-# contract.
+# segment it moves the outputs to their real paths before fixupPhase and, after all its
+# phases, checks that no output still names a stand-in. docs/design.md is the contract.
 __phasesplitRunnerDir=${BASH_SOURCE[0]%/*}
 # shellcheck source=nix-lib/runner/settings.sh
 source "$__phasesplitRunnerDir/settings.sh"
@@ -22,6 +22,8 @@ source "$__phasesplitRunnerDir/variable-edits.sh"
 source "$__phasesplitRunnerDir/relocate-phase.sh"
 # shellcheck source=nix-lib/runner/generic-build.sh
 source "$__phasesplitRunnerDir/generic-build.sh"
+# shellcheck source=nix-lib/runner/stand-in-scan.sh
+source "$__phasesplitRunnerDir/stand-in-scan.sh"
 
 # Structured attributes: the settings and outputs are in .attrs.sh.
 if [ -f "${NIX_ATTRS_SH_FILE:-}" ]; then
@@ -56,7 +58,7 @@ __phasesplitTrackEdits
 # __phasesplitBuildSegment: restores the previous segment's shell state on top of the fresh
 # setup, runs this segment's phases with the stdenv's own genericBuild and, in an earlier
 # segment, archives the result; the final segment moves the outputs to their real paths
-# right before fixupPhase (or at its end when it has none).
+# right before fixupPhase (or at its end when it has none) and scans them after its last phase.
 __phasesplitBuildSegment() {
   __phasesplitSnapshot
   if [ -n "$__phasesplitPrevious" ]; then
@@ -77,6 +79,9 @@ __phasesplitBuildSegment() {
   done
   if [ -n "$__phasesplitFinal" ] && [ -z "$__phasesplitRelocateQueued" ]; then
     __phasesplitRunPhases+=(phasesplitRelocatePhase)
+  fi
+  if [ -n "$__phasesplitFinal" ]; then
+    __phasesplitRunPhases+=(phasesplitStandInScanPhase)
   fi
   unset phases
   # shellcheck disable=SC2034 # read by the stdenv's genericBuild

@@ -51,14 +51,16 @@ public struct PackageSplitter: Sendable {
 
   /// The wrap expression that builds `package` (resolved from `spec`) split at `boundaries`, with
   /// the author's `lateAttributes` (checked against the package here, so that a bad declaration
-  /// fails with the planner's message rather than in evaluation).
+  /// fails with the planner's message rather than in evaluation); `allowStandInRemnants` lets the
+  /// final segment accept outputs that still name stand-ins (see `splitPhases`).
   ///
   /// - Throws: ``SplitError/notSplittable(packageName:reason:)``, ``PlanningError`` for an
   ///   unreadable attribute table, the errors of reading the `.drv`'s inputs, or
   ///   ``SplitError/toolNotSelfContained(path:interpreter:)``.
   public func wrapExpression(
     for package: ResolvedPackage, from spec: InstallableSpec, boundaries: [Boundary],
-    lateAttributes: LateAttributes = LateAttributes(), contentAddressed: Bool
+    lateAttributes: LateAttributes = LateAttributes(), contentAddressed: Bool,
+    allowStandInRemnants: Bool = false
   ) async throws -> WrapExpression {
     let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
     let analysis: SplitAnalysis
@@ -84,20 +86,22 @@ public struct PackageSplitter: Sendable {
       boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
       lateAttributes: lateAttributes,
       contentAddressed: contentAddressed,
-      origin: "from \(Self.describe(spec)) (\(package.path))"
+      origin: "from \(Self.describe(spec)) (\(package.path))",
+      allowStandInRemnants: allowStandInRemnants
     )
   }
 
   /// The final segment `.drv` of `spec` split at `boundaries`: a segment derivation (an already
   /// split package) is used as it is; any other package is wrapped and instantiated.
   public func finalSegmentDerivation(
-    of spec: InstallableSpec, boundaries: [Boundary], lateAttributes: LateAttributes = LateAttributes()
+    of spec: InstallableSpec, boundaries: [Boundary], lateAttributes: LateAttributes = LateAttributes(),
+    allowStandInRemnants: Bool = false
   ) async throws -> String {
     let package = try await ResolvedPackage.resolve(spec, runner: runner)
     if package.isSegment { return package.path }
     let expression = try await wrapExpression(
       for: package, from: spec, boundaries: boundaries, lateAttributes: lateAttributes,
-      contentAddressed: false)
+      contentAddressed: false, allowStandInRemnants: allowStandInRemnants)
     switch spec {
     case .flake, .expression:
       return try await finalSegmentCheckingPackage(of: expression, resolved: package)

@@ -15,13 +15,17 @@ public struct WrapExpression: Sendable, Equatable {
   public var lateAttributes: LateAttributes
   /// Whether earlier segments are floating content-addressed derivations.
   public var contentAddressed: Bool
+  /// Whether the final segment lets stand-in remnants through (`allowStandInRemnants`; written
+  /// only when set).
+  public var allowStandInRemnants: Bool
   /// A comment for the file header (what it was made from).
   public var origin: String
 
   /// Creates a wrap expression.
   public init(
     nixLibrary: StoreReference, phasesplitExecutable: StoreReference, package: WrappedPackage,
-    boundaries: [String], lateAttributes: LateAttributes, contentAddressed: Bool, origin: String
+    boundaries: [String], lateAttributes: LateAttributes, contentAddressed: Bool, origin: String,
+    allowStandInRemnants: Bool = false
   ) {
     self.nixLibrary = nixLibrary
     self.phasesplitExecutable = phasesplitExecutable
@@ -29,6 +33,7 @@ public struct WrapExpression: Sendable, Equatable {
     self.boundaries = boundaries
     self.lateAttributes = lateAttributes
     self.contentAddressed = contentAddressed
+    self.allowStandInRemnants = allowStandInRemnants
     self.origin = origin
   }
 
@@ -56,6 +61,7 @@ public struct WrapExpression: Sendable, Equatable {
             lateAttributes.declarations.map { ($0.name, .string($0.segment ?? Segment.finalName)) })
         ))
     }
+    if allowStandInRemnants { members.append(("allowStandInRemnants", .bool(true))) }
     let settings = NixValue.attributes(members)
     return settings.rendered(indentation: 0)
   }

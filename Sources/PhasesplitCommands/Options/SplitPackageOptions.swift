@@ -24,6 +24,13 @@ struct SplitPackageOptions: ParsableArguments {
       valueName: "NAME[=SEGMENT]"))
   var lateAttributeWords: [String] = []
 
+  @Flag(
+    help: """
+      When splitting on the fly: let the final segment succeed when outputs still name a stand-in \
+      path in a form relocation cannot rewrite (the log lists them).
+      """)
+  var allowStandInRemnants = false
+
   /// The package as an installable (see ``InstallableOptions/spec()``).
   func spec() throws -> InstallableSpec {
     try installable.spec()
@@ -34,6 +41,7 @@ struct SplitPackageOptions: ParsableArguments {
     var words = installable.words()
     if let boundaries { words += ["--boundaries", boundaries] }
     for word in lateAttributeWords { words += ["--late", word] }
+    if allowStandInRemnants { words.append("--allow-stand-in-remnants") }
     return words + nix.words
   }
 
@@ -49,6 +57,7 @@ struct SplitPackageOptions: ParsableArguments {
     try await PackageSplitter.forCurrentExecutable(runner: nix.runner)
       .finalSegmentDerivation(
         of: installable, boundaries: Boundary.parse(list: boundaries),
-        lateAttributes: LateAttributes.parse(lateAttributeWords))
+        lateAttributes: LateAttributes.parse(lateAttributeWords),
+        allowStandInRemnants: allowStandInRemnants)
   }
 }

@@ -53,6 +53,13 @@ public struct WrapCommand: AsyncParsableCommand {
       """)
   public var contentAddressed = false
 
+  @Flag(
+    help: """
+      Let the final segment succeed when outputs still name a stand-in path in a form relocation \
+      cannot rewrite (the outputs then differ from the unsplit build; the log lists them).
+      """)
+  public var allowStandInRemnants = false
+
   public init() {}
 
   public func run() async throws {
@@ -63,7 +70,7 @@ public struct WrapCommand: AsyncParsableCommand {
     let expression = try await splitter.wrapExpression(
       for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),
       lateAttributes: try LateAttributes.parse(lateAttributeWords),
-      contentAddressed: contentAddressed)
+      contentAddressed: contentAddressed, allowStandInRemnants: allowStandInRemnants)
     switch spec {
     case .flake, .expression:
       _ = try await splitter.finalSegmentCheckingPackage(of: expression, resolved: package)

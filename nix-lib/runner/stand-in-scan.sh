@@ -1,0 +1,19 @@
+# shellcheck shell=bash
+# shellcheck disable=SC2154 # the __phasesplit* settings are read by settings.sh
+# The final segment's last phase, phasesplitStandInScanPhase: fails the build when a
+# relocated output still names a stand-in path in a form relocation cannot rewrite
+# (compressed, archived, UTF-16). With the package's allowStandInRemnants (the
+# phasesplitAllowStandInRemnants attribute) it lists what it lets through instead.
+
+phasesplitStandInScanPhase() {
+  local __phasesplitOutput __phasesplitArguments=()
+  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
+    __phasesplitArguments+=(
+      --store-path "${__phasesplitStandIn[$__phasesplitOutput]}=${__phasesplitOwnOutput[$__phasesplitOutput]}"
+    )
+  done
+  if [ -n "${phasesplitAllowStandInRemnants:-}" ]; then
+    __phasesplitArguments+=(--allow-remnants)
+  fi
+  "$__phasesplitTool" scan-stand-ins "${__phasesplitArguments[@]}"
+}
