@@ -41,7 +41,7 @@ build() {
 }
 
 packages=(hello plainMake cmakeProject cmakeNinjaProject mesonProject customPhases multiOutput
-  structuredAttrs failingInstallFixed buildCommandPkg autotoolsMultiOutput customBuilder)
+  structuredAttrs failingInstallFixed buildCommandPkg autotoolsMultiOutput customBuilder standInRemnants)
 if [ -z "$skip_gawk" ]; then
   packages+=(gawk)
 fi

@@ -66,6 +66,10 @@ struct SplitIdentityTests {
     let differences = try OutputComparison.differences(
       split: harness.outputPaths(split), unsplit: harness.outputPaths(unsplit), harness: harness)
     #expect(differences.isEmpty, "\(differences)")
+    // The final segment scanned its outputs for stand-in remnants and found none.
+    let finalLog = try harness.buildLog(split)
+    #expect(finalLog.contains("Running phase: phasesplitStandInScanPhase"))
+    #expect(finalLog.contains("for stand-in remnants in") && finalLog.contains(": 0 found\n"))
 
     if Self.compiledFixtures.contains(fixture) {
       let buildSegment = try harness.instantiate("split.segments.build", request)

@@ -146,6 +146,20 @@ import Testing
     #expect(!result.findings.contains { $0.kind == .outputUsedBeforeFinal && $0.segment == "install" })
   }
 
+  @Test func earlierScriptsThatCompressOrArchiveAreFlagged() throws {
+    let result = try analysis([
+      ("postBuild", .string("echo \"$out\" > where.txt\ngzip -9 where.txt\n(cd doc && zip -q ../doc.zip *)")),
+      ("postConfigure", .string("sed -i s/a/b/ Makefile")),
+      ("postInstall", .string("tar -cf $out/share/all.tar data")),
+    ])
+    let flagged = result.findings.filter { $0.kind == .archivingBeforeFinal }
+    #expect(flagged.map(\.attribute) == ["postBuild"])
+    #expect(flagged.first?.variables == ["gzip", "zip"])
+    #expect(
+      flagged.first?.message.contains("runs gzip, zip and uses output out before the final segment") == true)
+    #expect(flagged.first?.message.contains("stand-in scan fails") == true)
+  }
+
   @Test func reportJSONHasTheSchemaVersionAndEveryPhase() throws {
     let result = try analysis([("doCheck", .string(""))])
     let report = AnalysisReport(analysis: result, derivationPath: nil)

@@ -47,6 +47,18 @@ public struct Finding: Sendable, Equatable {
           "\(place) uses output \(outputs.joined(separator: ", ")); it sees the stand-in path, "
             + "which the final segment relocates to the real one")
       }
+      let archivers = ArchivingCommands.called(in: analysis.commandsCalled)
+      if script.segment != finalName && !archivers.isEmpty {
+        let uses =
+          analysis.outputsUsed.isEmpty
+          ? "" : " and uses output \(analysis.outputsUsed.sorted().joined(separator: ", "))"
+        add(
+          .archivingBeforeFinal, archivers,
+          "\(place) runs \(archivers.joined(separator: ", "))\(uses) before the final segment: an output "
+            + "path stored compressed, archived or re-encoded keeps its stand-in (relocation cannot rewrite "
+            + "it), and the final segment's stand-in scan fails; move that step to installPhase or later, "
+            + "or build unsplit")
+      }
       if script.segment != firstSegment && analysis.readsSource {
         add(
           .sourceReadAfterFirstSegment, ["src"],

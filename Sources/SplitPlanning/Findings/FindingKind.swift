@@ -18,4 +18,8 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
   /// is an environment variable), but only scripts of a later segment read it; declaring it late
   /// would let its edits rebuild only from there. Advice: phasesplit never narrows on its own.
   case couldBeDeclaredLate
+  /// A script of an earlier segment compresses, archives or re-encodes files (gzip, xz, zip,
+  /// tar, iconv, base64, …); an output path stored that way keeps its stand-in, and the final
+  /// segment's stand-in scan fails.
+  case archivingBeforeFinal
 }

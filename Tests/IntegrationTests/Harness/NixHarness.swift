@@ -40,6 +40,7 @@ struct NixHarness: Sendable {
         boundaries ? null,
         overrides ? null,
         lateAttributes ? null,
+        allowStandInRemnants ? false,
       }:
       let
         fixtures = import \(fixtures) { inherit postInstallExtra configureFlagsExtra; };
@@ -50,7 +51,8 @@ struct NixHarness: Sendable {
           if overrides == null then fixtures.${fixture} else fixtures.${fixture}.overrideAttrs (_: overrides);
         options =
           (if boundaries == null then { } else { inherit boundaries; })
-          // (if lateAttributes == null then { } else { inherit lateAttributes; });
+          // (if lateAttributes == null then { } else { inherit lateAttributes; })
+          // (if allowStandInRemnants then { inherit allowStandInRemnants; } else { });
       in
       {
         unsplit = package;

@@ -15,6 +15,8 @@ struct SplitRequest: Sendable {
   var attributeOverrides: String? = nil
   /// `splitPhases`' lateAttributes (attribute → first segment); nil keeps the library's default.
   var lateAttributes: [(name: String, segment: String)]? = nil
+  /// `splitPhases`' `allowStandInRemnants`.
+  var allowStandInRemnants = false
 
   /// The `nix-instantiate`/`nix-build` arguments that pass this request to the expression.
   var nixArguments: [String] {
@@ -33,6 +35,9 @@ struct SplitRequest: Sendable {
         "--arg", "lateAttributes",
         NixValue.attributes(lateAttributes.map { ($0.name, .string($0.segment)) }).rendered(),
       ]
+    }
+    if allowStandInRemnants {
+      arguments += ["--arg", "allowStandInRemnants", "true"]
     }
     return arguments
   }
