@@ -6,9 +6,9 @@ import CLibArchive
   import Darwin
 #endif
 
-/// Reads the entries of a compressed stream or archive with libarchive: any compression filter
-/// libarchive knows, and the tar, cpio, zip (jar), 7-Zip and ar formats; a compressed stream
-/// that is no archive reads as one entry ("raw").
+/// Reads the entries of a compressed stream or archive with libarchive: gzip, bzip2, xz, lzma and
+/// zstd compression, and the tar, cpio, zip (jar) and ar formats; a compressed stream that is no
+/// archive reads as one entry ("raw").
 final class ContainerReader {
   /// An entry's header.
   struct Entry {
@@ -29,11 +29,15 @@ final class ContainerReader {
 
   private init() {
     archive = archive_read_new()!
-    archive_read_support_filter_all(archive)
+    // Only filters libarchive decodes in process (no external programs: the sandbox has none).
+    archive_read_support_filter_gzip(archive)
+    archive_read_support_filter_bzip2(archive)
+    archive_read_support_filter_xz(archive)
+    archive_read_support_filter_lzma(archive)
+    archive_read_support_filter_zstd(archive)
     archive_read_support_format_tar(archive)
     archive_read_support_format_cpio(archive)
     archive_read_support_format_zip(archive)
-    archive_read_support_format_7zip(archive)
     archive_read_support_format_ar(archive)
     archive_read_support_format_raw(archive)
   }
@@ -97,7 +101,6 @@ final class ContainerReader {
     case ARCHIVE_FORMAT_TAR: return compressed + "tar entry '\(entryName)'"
     case ARCHIVE_FORMAT_ZIP: return compressed + "zip entry '\(entryName)'"
     case ARCHIVE_FORMAT_CPIO: return compressed + "cpio entry '\(entryName)'"
-    case ARCHIVE_FORMAT_7ZIP: return compressed + "7-Zip entry '\(entryName)'"
     case ARCHIVE_FORMAT_AR: return compressed + "ar member '\(entryName)'"
     default: return compressed + "archive entry '\(entryName)'"
     }

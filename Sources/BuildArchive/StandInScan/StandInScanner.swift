@@ -7,7 +7,7 @@
 /// Scans a final segment's relocated outputs for stand-in hash parts that relocation could not
 /// rewrite: in each file's bytes and symlink target, as plain bytes and as UTF-16 text (either
 /// byte order), and inside the compressed streams and archives a build commonly writes (gzip,
-/// bzip2, xz, zstd, zip/jar, and tar/cpio/7-Zip/ar inside them), nested up to ``maximumDepth``.
+/// bzip2, xz, zstd, zip/jar, and tar/cpio/ar inside them), nested up to ``maximumDepth``.
 ///
 /// Containers are recognised by their first bytes and read with libarchive. A container that
 /// no longer reads while its raw bytes name a real output was damaged by relocation (a stand-in

@@ -11,7 +11,7 @@ struct ScanStandInsCommand: ParsableCommand {
     discussion: """
       Looks for the 32-character hash part of every STANDIN in every OUTPUT tree: in file bytes and \
       symlink targets, as plain bytes and UTF-16 text, and inside gzip, bzip2, xz and zstd streams and \
-      zip/jar (and tar, cpio, 7-Zip, ar) archives, nested up to 3 deep; a container that no longer reads \
+      zip/jar (and tar, cpio, ar) archives, nested up to 3 deep; a container that no longer reads \
       while its bytes name an OUTPUT counts too (relocation broke its checksum). Any remnant fails with \
       the file and form; with --allow-remnants they are listed and let through. Missing OUTPUTs are \
       skipped. \
