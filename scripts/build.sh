@@ -13,6 +13,9 @@ PKG_CONFIG_PATH="$PWD/.cache/zstd-mt/pkgconfig${PKG_CONFIG_PATH:+:$PKG_CONFIG_PA
 export PKG_CONFIG_PATH
 # glibc warns at link time about the functions that would need its shared NSS/dlopen modules at run
 # time (user and host lookups); the in-build commands use none of them.
+# libarchive's gzip, bzip2 and xz filters and its zip reader (the stand-in scan) need zlib,
+# libbz2, liblzma and nettle: a shared libarchive brings them itself, the static one does not.
 swift build -c release --static-swift-stdlib -Xswiftc -static-executable -Xlinker --strip-all \
+  -Xlinker -lnettle -Xlinker -llzma -Xlinker -lbz2 -Xlinker -lz \
   --product phasesplit "$@" 2>&1 |
   { grep -v -e 'in statically linked applications requires at runtime' -e "use of \`mktemp' is dangerous" || true; }
