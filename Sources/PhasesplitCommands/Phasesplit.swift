@@ -17,7 +17,7 @@ public struct Phasesplit: AsyncParsableCommand {
       CommandGroup(
         name: "Inside segment builds",
         subcommands: [
-          PackCommand.self, UnpackCommand.self, ListCommand.self, RelocateCommand.self,
+          PackCommand.self, UnpackCommand.self, RestoreCommand.self, ListCommand.self, RelocateCommand.self,
           ScanStandInsCommand.self,
         ]),
     ]

@@ -2,13 +2,21 @@
 # shellcheck disable=SC2154 # the __phasesplit* settings are read by settings.sh
 # Archives an earlier segment into its $out (docs/design.md, "Segment archive layout").
 
-# __phasesplitArchiveSegment DIR: writes state.sh, tree.pst, output-NAME.pst for each stand-in
-# output that exists, and segment.json into DIR.
+# __phasesplitArchiveSegment DIR: writes state.sh, the tree's layer (tree.pst, tree.index and,
+# after the first segment, `previous`: a symlink to the previous segment, so Nix sees the
+# reference and the closure carries the layers below), output-NAME.pst for each stand-in output
+# that exists, and segment.json into DIR.
 __phasesplitArchiveSegment() {
-  local __phasesplitArchive=$1 __phasesplitOutput __phasesplitStandInPath
+  local __phasesplitArchive=$1 __phasesplitOutput __phasesplitStandInPath __phasesplitBase=()
   mkdir -p "$__phasesplitArchive"
   __phasesplitWriteState "$__phasesplitArchive/state.sh"
+  if [ -n "$__phasesplitPrevious" ] && [ -f "$__phasesplitPrevious/tree.index" ]; then
+    __phasesplitBase=(--previous-index "$__phasesplitPrevious/tree.index"
+      --changed-since "$__phasesplitRestoredAt")
+    ln -s "$__phasesplitPrevious" "$__phasesplitArchive/previous"
+  fi
   "$__phasesplitTool" pack "$NIX_BUILD_TOP" -o "$__phasesplitArchive/tree.pst" \
+    --index "$__phasesplitArchive/tree.index" "${__phasesplitBase[@]}" \
     --exclude .attrs.sh --exclude .attrs.json --exclude env-vars
   for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
     __phasesplitStandInPath=${__phasesplitStandIn[$__phasesplitOutput]}

@@ -16,6 +16,26 @@ public enum ArchivePacker {
   public static func pack(directory: RawPath, archive: RawPath, options: PackOptions = PackOptions()) throws
     -> PackSummary
   {
+    try packSelected(directory: directory, archive: archive, options: options) { entries, _ in entries }
+      .summary
+  }
+
+  /// What `packSelected` wrote, and the whole tree it scanned.
+  struct SelectedPack {
+    var summary: PackSummary
+    /// Every entry of the tree, sorted (also those `select` left out).
+    var tree: [TreeEntry]
+    /// The ranking of the whole tree's mtimes, which the written entries' stored times follow.
+    var ranking: MtimeRanking
+  }
+
+  /// Packs the entries of `directory` that `select` returns (given every entry, sorted, and the
+  /// ranking of all their mtimes), each stored with its rank in the whole tree, into `archive`;
+  /// the header's `max-rank` is the whole tree's. Layers (`LayerPacker`) are made this way.
+  static func packSelected(
+    directory: RawPath, archive: RawPath, options: PackOptions,
+    select: ([TreeEntry], MtimeRanking) throws -> [TreeEntry]
+  ) throws -> SelectedPack {
     var info = stat()
     guard directory.withCString({ stat($0, &info) }) == 0 else {
       throw ArchiveError.cannotAccess(path: directory.description, operation: "stat", errno: errno)
@@ -26,27 +46,28 @@ public enum ArchivePacker {
     }
     let temporary = try TemporaryArchiveFile(destination: archive)
     do {
-      let summary = try writeArchive(directory: directory, file: temporary, options: options)
+      let packed = try writeArchive(directory: directory, file: temporary, options: options, select: select)
       try temporary.commit()
-      return summary
+      return packed
     } catch {
       temporary.discard()
       throw error
     }
   }
 
-  private static func writeArchive(directory: RawPath, file: TemporaryArchiveFile, options: PackOptions)
-    throws
-    -> PackSummary
-  {
+  private static func writeArchive(
+    directory: RawPath, file: TemporaryArchiveFile, options: PackOptions,
+    select: ([TreeEntry], MtimeRanking) throws -> [TreeEntry]
+  ) throws -> SelectedPack {
     let scanner = TreeScanner(
       excludedPaths: Set(options.excludedPaths.map(normalizedRelativePath)),
       skippedInodes: skippedInodes(file)
     )
     var restoredModes = false
     defer { if !restoredModes { try? scanner.permissionGrants.restore() } }
-    let entries = try scanner.scan(root: directory)
-    let ranking = MtimeRanking(times: entries.map(\.modificationTime))
+    let tree = try scanner.scan(root: directory)
+    let ranking = MtimeRanking(times: tree.map(\.modificationTime))
+    let entries = try select(tree, ranking)
     let header = ArchiveHeader(
       mtimePolicy: options.mtimePolicy,
       maxRank: options.mtimePolicy == .ranked ? ranking.maxRank : -1
@@ -97,13 +118,14 @@ public enum ArchivePacker {
     try compressor.finish()
     restoredModes = true
     try scanner.permissionGrants.restore()
-    return PackSummary(
+    let summary = PackSummary(
       entryCount: entries.count,
       contentBytes: contentBytes,
       archiveBytes: file.currentSize(),
       header: header,
       notes: scanner.notes
     )
+    return SelectedPack(summary: summary, tree: tree, ranking: ranking)
   }
 
   /// The temporary archive and the existing archive it will replace, so packing a tree into a file

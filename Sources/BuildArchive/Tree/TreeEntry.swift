@@ -10,6 +10,9 @@ struct TreeEntry {
   var size: Int64
   /// Modification time.
   var modificationTime: FileTime
+  /// Status change time (ctime): set by the kernel on every change of contents or metadata, never
+  /// by the user, so layers find what changed since a restore with it.
+  var changeTime: FileTime
   /// Device of the inode, for hard-link detection.
   var device: UInt64
   /// Inode number, for hard-link detection.

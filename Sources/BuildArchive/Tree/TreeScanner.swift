@@ -121,6 +121,7 @@ final class TreeScanner {
       size: kind == .regularFile ? Int64(info.st_size) : 0,
       modificationTime: FileTime(
         seconds: Int64(info.st_mtim.tv_sec), nanoseconds: Int64(info.st_mtim.tv_nsec)),
+      changeTime: FileTime(seconds: Int64(info.st_ctim.tv_sec), nanoseconds: Int64(info.st_ctim.tv_nsec)),
       device: UInt64(info.st_dev),
       inode: UInt64(info.st_ino),
       linkCount: UInt64(info.st_nlink),

@@ -288,7 +288,7 @@ public enum ArchiveUnpacker {
 
   /// "Now" for restored times: the kernel's coarse clock (the one file timestamps come from) minus
   /// one tick, so every file written after the restore is strictly newer than every restored file.
-  private static func currentTime() -> Int64 {
+  static func currentTime() -> Int64 {
     var now = timespec()
     var tick = timespec()
     clock_gettime(CLOCK_REALTIME_COARSE, &now)

@@ -1,0 +1,172 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Restores the build tree of a segment directory (a segment derivation's `$out`): its layer
+/// `tree.pst` with `tree.index`, over the tree of `previous` (a symlink to the previous segment's
+/// directory, which makes it part of the segment's closure), recursively. A directory without
+/// `tree.index` holds a full archive. See docs/archive-format.md, "Layers".
+public enum LayerRestorer {
+  /// The file names inside a segment directory.
+  public static let archiveName = "tree.pst"
+  public static let indexName = "tree.index"
+  public static let previousName = "previous"
+  /// Chains longer than this are refused (a `previous` cycle).
+  static let greatestChainLength = 10_000
+
+  /// Restores `segment`'s tree into `directory`: removes each layer's deletions and extracts its
+  /// entries, oldest layer first, then gives every entry the time of its rank in the last index.
+  /// Returns when the restore ended: every entry changed afterwards has a later ctime.
+  @discardableResult
+  public static func restore(segment: RawPath, into directory: RawPath) throws -> RestoreSummary {
+    let chain = try layers(of: segment)
+    let now = ArchiveUnpacker.currentTime()
+    var warnings: [String] = []
+    var extracted = 0
+    var restoredIndex: TreeIndex?
+    for layer in chain.reversed() {
+      // Directories without owner rwx (an unprivileged build may leave them) are opened up while
+      // later layers remove and extract below them; their modes are put back at the end.
+      if let restoredIndex { try openUpDirectories(of: restoredIndex, in: directory) }
+      if let deletions = layer.index?.deletions, !deletions.isEmpty {
+        // A fresh target for each step: a cached parent descriptor may name a removed directory.
+        let target = try ExtractionTarget(root: directory)
+        for deletion in deletions {
+          try TreeRemover.remove(deletion, in: target)
+        }
+      }
+      let summary = try ArchiveUnpacker.unpack(archive: layer.archive, into: directory, now: now)
+      warnings += summary.warnings
+      extracted += summary.entryCount
+      restoredIndex = layer.index
+    }
+    if let index = chain.first?.index {
+      try openUpDirectories(of: index, in: directory)
+      try applyTimes(index, in: ExtractionTarget(root: directory), now: now, segment: segment)
+      try restoreDirectoryModes(of: index, in: directory)
+    }
+    return RestoreSummary(
+      layerCount: chain.count, extractedEntryCount: extracted,
+      treeEntryCount: chain.first?.index?.entries.count ?? extracted, warnings: warnings,
+      restoredAt: nextClockTick())
+  }
+
+  /// One layer of a chain.
+  struct Layer {
+    var archive: RawPath
+    var index: TreeIndex?
+  }
+
+  /// The layers of `segment`, newest first.
+  static func layers(of segment: RawPath) throws -> [Layer] {
+    var chain: [Layer] = []
+    var current = segment
+    while true {
+      let archive = current.appending(RawPath(archiveName))
+      guard access(archive, F_OK) else {
+        throw LayerError.missingLayerFile(
+          path: archive.description, detail: "a segment directory holds \(archiveName)")
+      }
+      let indexPath = current.appending(RawPath(indexName))
+      guard access(indexPath, F_OK) else {
+        chain.append(Layer(archive: archive, index: nil))
+        return chain
+      }
+      let index = try TreeIndex.read(from: indexPath)
+      chain.append(Layer(archive: archive, index: index))
+      guard index.isOverPrevious else { return chain }
+      guard chain.count < greatestChainLength else {
+        throw LayerError.badIndex(
+          path: indexPath.description, detail: "its chain of previous layers does not end")
+      }
+      current = current.appending(RawPath(previousName))
+      guard access(current, F_OK) else {
+        throw LayerError.missingLayerFile(
+          path: current.description, detail: "the layer applies over the previous segment's tree")
+      }
+    }
+  }
+
+  /// Sets every entry's mtime (and atime) to its rank's restored time, deepest entries first.
+  private static func applyTimes(
+    _ index: TreeIndex, in target: ExtractionTarget, now: Int64, segment: RawPath
+  ) throws {
+    let clock = ArchiveClock(maxRank: index.maxRank, now: now)
+    for entry in index.entries.reversed() {
+      let components = try ExtractionTarget.components(of: entry.path)
+      let parent = try target.parentDirectory(of: components, entry: entry.path, create: false)
+      var information = stat()
+      guard components.last!.withCString({ fstatat(parent, $0, &information, AT_SYMLINK_NOFOLLOW) }) == 0
+      else {
+        throw LayerError.inconsistentChain(
+          segment: segment.description, entry: entry.path.description, detail: "is missing after the restore")
+      }
+      let time = clock.restoredTime(rank: entry.rank)
+      var times = [RestoredEntry.timespec(time), RestoredEntry.timespec(time)]
+      guard components.last!.withCString({ utimensat(parent, $0, &times, AT_SYMLINK_NOFOLLOW) }) == 0 else {
+        throw ArchiveError.cannotExtract(
+          entry: entry.path.description, operation: "set modification time", errno: errno)
+      }
+    }
+  }
+
+  /// Adds owner rwx to the index's directories that lack it, parents first.
+  private static func openUpDirectories(of index: TreeIndex, in directory: RawPath) throws {
+    let target = try ExtractionTarget(root: directory)
+    for entry in index.entries where entry.kind == .directory && entry.permissions & 0o700 != 0o700 {
+      try changeMode(entry, to: entry.permissions | 0o700, in: target)
+    }
+  }
+
+  /// Gives the index's directories that lack owner rwx their modes back, deepest first.
+  private static func restoreDirectoryModes(of index: TreeIndex, in directory: RawPath) throws {
+    let target = try ExtractionTarget(root: directory)
+    for entry in index.entries.reversed() where entry.kind == .directory && entry.permissions & 0o700 != 0o700
+    {
+      try changeMode(entry, to: entry.permissions, in: target)
+    }
+  }
+
+  private static func changeMode(_ entry: TreeIndex.Entry, to mode: UInt32, in target: ExtractionTarget)
+    throws
+  {
+    let components = try ExtractionTarget.components(of: entry.path)
+    let parent = try target.parentDirectory(of: components, entry: entry.path, create: false)
+    guard components.last!.withCString({ fchmodat(parent, $0, mode_t(mode), 0) }) == 0 else {
+      throw ArchiveError.cannotExtract(entry: entry.path.description, operation: "chmod", errno: errno)
+    }
+  }
+
+  private static func access(_ path: RawPath, _ mode: Int32) -> Bool {
+    path.withCString { Glibc.access($0, mode) } == 0
+  }
+
+  /// Waits for the coarse real-time clock (the one file times come from) to move on, and returns
+  /// it: entries the restore touched have older ctimes, entries changed later have this one or newer.
+  static func nextClockTick() -> FileTime {
+    var start = timespec()
+    clock_gettime(CLOCK_REALTIME_COARSE, &start)
+    var now = start
+    while now.tv_sec == start.tv_sec && now.tv_nsec == start.tv_nsec {
+      var pause = timespec(tv_sec: 0, tv_nsec: 200_000)
+      nanosleep(&pause, nil)
+      clock_gettime(CLOCK_REALTIME_COARSE, &now)
+    }
+    return FileTime(seconds: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec))
+  }
+}
+
+/// What `LayerRestorer.restore` did.
+public struct RestoreSummary: Sendable {
+  /// Layers applied (1 for a full archive).
+  public var layerCount: Int
+  /// Entries extracted from all layers.
+  public var extractedEntryCount: Int
+  /// Entries of the restored tree.
+  public var treeEntryCount: Int
+  public var warnings: [String]
+  /// When the restore ended (see `LayerBase`).
+  public var restoredAt: FileTime
+}
