@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Benchmark of layered segment trees (issue 13): for each package, builds it split (reusing the
+# store), then compares
+#   - the store size of the chain of earlier segments (NAR size of the last one's closure: every
+#     layer, index, state.sh) with the largest full tree archive of the chain (each segment's tree
+#     restored and packed whole with `phasesplit pack`, as segments stored it before layers);
+#   - the time `phasesplit restore` takes for the last earlier segment (all its layers) with the
+#     time `phasesplit unpack` takes for one full archive of the same tree (median of RUNS,
+#     alternating, each into a fresh directory; the directories are removed only after all runs,
+#     since file creation stalls right after a large deletion on this machine, see the README).
+# Writes bench/results/layer-bench.md.   Usage: bash bench/layer-bench.sh [PACKAGE]... (default: hello gawk)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+NIX_CONFIG="$(cat fixtures/nix.conf)"
+export NIX_CONFIG
+tool=${PHASESPLIT:-$PWD/.build/release/phasesplit}
+runs=${RUNS:-5}
+packages=("$@")
+[ ${#packages[@]} -gt 0 ] || packages=(hello gawk)
+work=$(mktemp -d /tmp/phasesplit-layer-bench-XXXXXX)
+trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
+results=bench/results/layer-bench.md
+
+median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+seconds() { # seconds COMMAND...: wall-clock seconds of one run
+  local start end
+  start=$(date +%s%N)
+  "$@" >/dev/null
+  end=$(date +%s%N)
+  echo "scale=4; ($end - $start) / 1000000000" | bc
+}
+
+{
+  echo "# Layered segment trees"
+  echo
+  echo "\`bash bench/layer-bench.sh ${packages[*]}\` ($(date -u +%Y-%m-%d), $(nproc) cores, $runs restore runs each)."
+  echo
+  echo "| package | segment layers (tree.pst) | chain in the store | largest full tree archive | chain / largest [≤ 1.3] | restore last segment | unpack one full archive | restore / unpack [≤ 1.2] |"
+  echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+} >"$work/table.md"
+
+for package in "${packages[@]}"; do
+  echo "== $package" >&2
+  "$tool" build -f fixtures/default.nix -A "$package" --no-out-link --json >"$work/$package.json"
+  mapfile -t segments < <(jq -r '.segments[:-1][].derivation' "$work/$package.json" |
+    while read -r drv; do nix-store --query --outputs "$drv"; done)
+  last=${segments[-1]}
+  chainBytes=$(nix path-info --json -S "$last" | jq '.[0].closureSize')
+  largest=0
+  layers=()
+  for segment in "${segments[@]}"; do
+    layers+=("$(stat -c %s "$segment/tree.pst")")
+    tree=$work/tree-$(basename "$segment")
+    "$tool" restore "$segment" -C "$tree"
+    "$tool" pack "$tree" -o "$work/full.pst"
+    size=$(stat -c %s "$work/full.pst")
+    if [ "$size" -gt "$largest" ]; then largest=$size; fi
+    chmod -R u+w "$tree"
+    rm -rf "$tree"
+  done
+  "$tool" restore "$last" -C "$work/reference"
+  "$tool" pack "$work/reference" -o "$work/last-full.pst"
+  restoreTimes=()
+  unpackTimes=()
+  for run in $(seq "$runs"); do
+    restoreTimes+=("$(seconds "$tool" restore "$last" -C "$work/r-$package-$run")")
+    unpackTimes+=("$(seconds "$tool" unpack "$work/last-full.pst" -C "$work/u-$package-$run")")
+  done
+  restoreMedian=$(printf '%s\n' "${restoreTimes[@]}" | median)
+  unpackMedian=$(printf '%s\n' "${unpackTimes[@]}" | median)
+  echo "$package restore runs: ${restoreTimes[*]}; unpack runs: ${unpackTimes[*]}" >&2
+  kib() { echo "$(( ($1 + 512) / 1024 )) KiB"; }
+  layerText=$(for size in "${layers[@]}"; do kib "$size"; done | paste -sd '+' - | sed 's/+/ + /g')
+  printf '| %s | %s | %s | %s | %s | %.3f s | %.3f s | %s |\n' "$package" "$layerText" "$(kib "$chainBytes")" \
+    "$(kib "$largest")" "$(echo "scale=3; $chainBytes / $largest" | bc)" "$restoreMedian" "$unpackMedian" \
+    "$(echo "scale=3; $restoreMedian / $unpackMedian" | bc)" >>"$work/table.md"
+  chmod -R u+w "$work"/r-* "$work"/u-* "$work/reference" 2>/dev/null || true
+  rm -rf "$work"/r-* "$work"/u-* "$work/reference"
+done
+cp "$work/table.md" "$results"
+cat "$results"
