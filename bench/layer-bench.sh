@@ -21,6 +21,7 @@ work=$(mktemp -d /tmp/phasesplit-layer-bench-XXXXXX)
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
 results=bench/results/layer-bench.md
 
+kib() { echo "$((($1 + 512) / 1024)) KiB"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 seconds() { # seconds COMMAND...: wall-clock seconds of one run
   local start end
@@ -69,13 +70,31 @@ for package in "${packages[@]}"; do
   restoreMedian=$(printf '%s\n' "${restoreTimes[@]}" | median)
   unpackMedian=$(printf '%s\n' "${unpackTimes[@]}" | median)
   echo "$package restore runs: ${restoreTimes[*]}; unpack runs: ${unpackTimes[*]}" >&2
-  kib() { echo "$(( ($1 + 512) / 1024 )) KiB"; }
   layerText=$(for size in "${layers[@]}"; do kib "$size"; done | paste -sd '+' - | sed 's/+/ + /g')
   printf '| %s | %s | %s | %s | %s | %.3f s | %.3f s | %s |\n' "$package" "$layerText" "$(kib "$chainBytes")" \
     "$(kib "$largest")" "$(echo "scale=3; $chainBytes / $largest" | bc)" "$restoreMedian" "$unpackMedian" \
     "$(echo "scale=3; $restoreMedian / $unpackMedian" | bc)" >>"$work/table.md"
+  # The chain in a file:// binary cache: the sum of the narinfos' FileSize per cache compression.
+  cacheText=""
+  for compression in none zstd xz; do
+    start=$(date +%s%N)
+    nix copy --to "file://$work/cache-$package-$compression?compression=$compression" "$last"
+    elapsed=$(echo "scale=2; ($(date +%s%N) - $start) / 1000000000" | bc)
+    fileBytes=$(cat "$work/cache-$package-$compression"/*.narinfo | awk '/^FileSize:/ { total += $2 } END { print total }')
+    cacheText+="${cacheText:+, }$compression $(kib "$fileBytes") (${elapsed} s)"
+  done
+  echo "| $package | $cacheText |" >>"$work/cache.md"
   chmod -R u+w "$work"/r-* "$work"/u-* "$work/reference" 2>/dev/null || true
   rm -rf "$work"/r-* "$work"/u-* "$work/reference"
 done
-cp "$work/table.md" "$results"
+{
+  cat "$work/table.md"
+  echo
+  echo "The chain of earlier segments copied with \`nix copy --to 'file://DIR?compression=C'\` (sum of the"
+  echo "narinfos' FileSize, and the time of the copy):"
+  echo
+  echo "| package | FileSize by cache compression |"
+  echo "| --- | --- |"
+  cat "$work/cache.md"
+} >"$results"
 cat "$results"

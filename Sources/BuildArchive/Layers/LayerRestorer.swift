@@ -50,7 +50,7 @@ public enum LayerRestorer {
     return RestoreSummary(
       layerCount: chain.count, extractedEntryCount: extracted,
       treeEntryCount: chain.first?.index?.entries.count ?? extracted, warnings: warnings,
-      restoredAt: nextClockTick())
+      restoredAt: changeTimeThreshold())
   }
 
   /// One layer of a chain.
@@ -143,18 +143,24 @@ public enum LayerRestorer {
     path.withCString { Glibc.access($0, mode) } == 0
   }
 
-  /// Waits for the coarse real-time clock (the one file times come from) to move on, and returns
-  /// it: entries the restore touched have older ctimes, entries changed later have this one or newer.
-  static func nextClockTick() -> FileTime {
-    var start = timespec()
-    clock_gettime(CLOCK_REALTIME_COARSE, &start)
-    var now = start
-    while now.tv_sec == start.tv_sec && now.tv_nsec == start.tv_nsec {
-      var pause = timespec(tv_sec: 0, tv_nsec: 200_000)
+  /// The time after which every change has a later ctime than anything the restore touched.
+  ///
+  /// File times come from the coarse real-time clock, or (multigrain timestamps, Linux 6.13 on)
+  /// from the fine one, which can be ahead of the coarse clock by a tick or more. So: read the fine
+  /// clock (no ctime the restore set is later), wait until the coarse clock has passed it, and
+  /// return the coarse clock: every later change gets a ctime at least that.
+  static func changeTimeThreshold() -> FileTime {
+    var fine = timespec()
+    clock_gettime(CLOCK_REALTIME, &fine)
+    let restoreEnd = FileTime(seconds: Int64(fine.tv_sec), nanoseconds: Int64(fine.tv_nsec))
+    while true {
+      var coarse = timespec()
+      clock_gettime(CLOCK_REALTIME_COARSE, &coarse)
+      let now = FileTime(seconds: Int64(coarse.tv_sec), nanoseconds: Int64(coarse.tv_nsec))
+      if now > restoreEnd { return now }
+      var pause = timespec(tv_sec: 0, tv_nsec: 500_000)
       nanosleep(&pause, nil)
-      clock_gettime(CLOCK_REALTIME_COARSE, &now)
     }
-    return FileTime(seconds: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec))
   }
 }
 
