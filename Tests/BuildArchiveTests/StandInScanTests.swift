@@ -101,6 +101,28 @@ struct StandInScanTests {
     #expect(damaged.allSatisfy { $0.contains("relocation rewrote a stand-in stored uncompressed inside it") })
   }
 
+  @Test("UTF-16 inside a zip is found; containers nested deeper than 3 are noted, not read")
+  func nestingLimits() throws {
+    let scratch = try ScratchDirectory()
+    let (scanner, _) = try relocatedStore(
+      scratch,
+      script: """
+        printf '%s' "$STANDIN" | iconv -f UTF-8 -t UTF-16LE > wide
+        zip -X -q wide.zip wide && rm wide
+        echo clean > text
+        zip -X -q z1.zip text && zip -X -q z2.zip z1.zip && zip -X -q z3.zip z2.zip && zip -X -q z4.zip z3.zip
+        rm text z1.zip z2.zip z3.zip
+        """)
+    let report = try scanner.scan()
+    #expect(report.remnants.map(\.form).contains { $0.hasPrefix("zip entry 'wide', UTF-16 text at offset ") })
+    #expect(
+      report.notes.map(\.description).contains {
+        $0.hasSuffix(
+          "(zip entry 'z3.zip' → zip entry 'z2.zip' → zip entry 'z1.zip'): not looked into: "
+            + "a compressed stream or archive nested more than 3 deep")
+      }, "\(report.notes)")
+  }
+
   @Test("clean outputs, random compressed data and real paths pass; a hash across chunks is found")
   func noFalsePositives() throws {
     let scratch = try ScratchDirectory()
