@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Layering, bottom up:
-//   CLibArchive, CZstd        system libraries (pkg-config)
+//   CLibArchive, CZstd, CNettle  system libraries (pkg-config; nettle hashes ELF build IDs)
 //   BuildArchive              the build-tree archive engine (pack, unpack, list, relocate)
 //   Derivations               the .drv model, ATerm reader/writer, store paths, nix-base32
 //   NixInterface              running Nix (nix-instantiate, nix-build, nix-store) with the sandbox settings
@@ -27,7 +27,8 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
-    .target(name: "BuildArchive", dependencies: ["CLibArchive", "CZstd"]),
+    .systemLibrary(name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"])]),
+    .target(name: "BuildArchive", dependencies: ["CLibArchive", "CZstd", "CNettle"]),
     .target(name: "Derivations"),
     .target(
       name: "NixInterface",

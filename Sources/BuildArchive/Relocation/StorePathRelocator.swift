@@ -80,7 +80,13 @@ public struct StorePathRelocator {
       }
       try setTime(of: path, to: info.st_mtim)
     case S_IFREG:
-      if try rewriteFile(path, info: info) { summary.rewrittenFiles += 1 }
+      let result = try rewriteFile(path, info: info)
+      if result.changed { summary.rewrittenFiles += 1 }
+      switch result.buildID {
+      case .recomputed: summary.recomputedBuildIDs += 1
+      case .kept: summary.keptBuildIDs.append(path.description)
+      case .noBuildID: break
+      }
     case S_IFLNK:
       if try rewriteSymlink(path, info: info) { summary.rewrittenSymlinks += 1 }
     default:
@@ -88,7 +94,8 @@ public struct StorePathRelocator {
     }
   }
 
-  private func rewriteFile(_ path: RawPath, info: stat) throws -> Bool {
+  private func rewriteFile(_ path: RawPath, info: stat) throws -> (changed: Bool, buildID: ElfBuildID.Outcome)
+  {
     var descriptor = path.withCString { open($0, O_RDWR | O_NOFOLLOW | O_CLOEXEC) }
     var madeWritable = false
     if descriptor < 0 && errno == EACCES {
@@ -102,6 +109,9 @@ public struct StorePathRelocator {
     defer {
       if madeWritable { fchmod(descriptor, mode_t(info.st_mode & 0o7777)) }
       close(descriptor)
+    }
+    if try startsWithElfMagic(descriptor, path: path) {
+      return try rewriteElfFile(descriptor, path: path, info: info)
     }
     let window = UnsafeMutableRawBufferPointer.allocate(
       byteCount: Self.chunkSize + rewriter.overlap, alignment: 16)
@@ -128,7 +138,50 @@ public struct StorePathRelocator {
       var times = [info.st_atim, info.st_mtim]
       futimens(descriptor, &times)
     }
-    return changed
+    return (changed, .noBuildID)
+  }
+
+  private func startsWithElfMagic(_ descriptor: Int32, path: RawPath) throws -> Bool {
+    var magic = [UInt8](repeating: 0, count: 4)
+    let count = magic.withUnsafeMutableBytes { pread(descriptor, $0.baseAddress, 4, 0) }
+    guard count >= 0 else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "read", errno: errno)
+    }
+    return count == 4 && ElfImage.hasMagic(magic)
+  }
+
+  /// An ELF file is rewritten as a whole, so that its build ID can be recomputed over the
+  /// relocated bytes (``ElfBuildID``).
+  private func rewriteElfFile(_ descriptor: Int32, path: RawPath, info: stat) throws -> (
+    changed: Bool, buildID: ElfBuildID.Outcome
+  ) {
+    let size = Int(info.st_size)
+    var bytes = [UInt8](repeating: 0, count: size)
+    var done = 0
+    while done < size {
+      let count = bytes.withUnsafeMutableBytes {
+        pread(descriptor, $0.baseAddress! + done, size - done, off_t(done))
+      }
+      guard count > 0 else {
+        throw RelocationError.cannotRewrite(path: path.description, operation: "read", errno: errno)
+      }
+      done += count
+    }
+    let (rewritten, outcome) = ElfBuildID.rewrite(bytes) { rewriter.rewrite($0) }
+    guard rewritten != bytes else { return (false, .noBuildID) }
+    var written = 0
+    while written < size {
+      let count = rewritten.withUnsafeBytes {
+        pwrite(descriptor, $0.baseAddress! + written, size - written, off_t(written))
+      }
+      guard count > 0 else {
+        throw RelocationError.cannotRewrite(path: path.description, operation: "write", errno: errno)
+      }
+      written += count
+    }
+    var times = [info.st_atim, info.st_mtim]
+    futimens(descriptor, &times)
+    return (true, outcome)
   }
 
   private func rewriteSymlink(_ path: RawPath, info: stat) throws -> Bool {

@@ -23,6 +23,19 @@ struct RelocateCommand: ParsableCommand {
   func run() throws {
     let storeDirectory = ProcessInfo.processInfo.environment["NIX_STORE_DIR"] ?? "/nix/store"
     let moves = try storePaths.map { try StorePathMove(pair: $0, storeDirectory: storeDirectory) }
-    _ = try StorePathRelocator(moves: moves).relocate(rewritingAlso: trees.map(RawPath.init))
+    let summary = try StorePathRelocator(moves: moves).relocate(rewritingAlso: trees.map(RawPath.init))
+    if summary.recomputedBuildIDs > 0 {
+      print(
+        "phasesplit relocate: recomputed the GNU build ID of \(summary.recomputedBuildIDs) relocated ELF file(s)"
+      )
+    }
+    for file in summary.keptBuildIDs {
+      FileHandle.standardError.write(
+        Data(
+          ("phasesplit relocate: warning: \(file): its build ID is no content hash phasesplit can recompute "
+            + "(--build-id=uuid, a fixed 0x value, or an lld style); kept as linked over the stand-in paths, "
+            + "so this file can differ from an unsplit build's — link with --build-id=sha1 (GNU ld or gold) "
+            + "or build this package unsplit\n").utf8))
+    }
   }
 }
