@@ -4,7 +4,7 @@
     pkgs.callPackage ./package.nix { }
 
   Swift, SwiftPM and Foundation come from nixpkgs (`swiftPackages`; the pinned swift-subprocess
-  needs Swift 6.2 or later), libarchive and zstd from nixpkgs. SwiftPM cannot fetch inside the
+  needs Swift 6.2 or later), libarchive, zstd and nettle (ELF build-ID hashes) from nixpkgs. SwiftPM cannot fetch inside the
   build, so the dependencies pinned in Package.resolved are fetched with `fetchgit` (hashes in
   nix/swiftpm-hashes.nix, written by scripts/swiftpm-hashes.sh) and laid out as SwiftPM's own
   checkouts, with the workspace state SwiftPM would have written (nix/swiftpm-workspace.nix).
@@ -24,6 +24,7 @@
   pkg-config,
   libarchive,
   zstd,
+  nettle,
 }:
 let
   inherit (swiftPackages) stdenv swift swiftpm Foundation;
@@ -65,6 +66,7 @@ stdenv.mkDerivation (finalAttrs: {
     Foundation
     libarchive
     zstd
+    nettle
   ];
 
   configurePhase = ''
