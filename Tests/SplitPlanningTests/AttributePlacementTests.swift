@@ -160,6 +160,16 @@ import Testing
     #expect(flagged.first?.message.contains("stand-in scan fails") == true)
   }
 
+  @Test func buildIDsRelocationCannotRecomputeAreFindings() throws {
+    let result = try analysis([
+      ("NIX_LDFLAGS", .string("--build-id=uuid")), ("makeFlags", .string("LD=ld.lld")),
+      ("configureFlags", .string("--with-build-id=sha1")),
+    ])
+    let findings = result.findings.filter { $0.kind == .buildIDNotRecomputed }
+    #expect(findings.map(\.attribute) == ["NIX_LDFLAGS", "makeFlags"])
+    #expect(findings.first?.message.contains("--build-id=uuid") == true)
+  }
+
   @Test func reportJSONHasTheSchemaVersionAndEveryPhase() throws {
     let result = try analysis([("doCheck", .string(""))])
     let report = AnalysisReport(analysis: result, derivationPath: nil)

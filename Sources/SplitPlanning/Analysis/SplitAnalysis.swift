@@ -35,5 +35,6 @@ public struct SplitAnalysis: Sendable, Equatable {
       Finding.findings(scripts: scripts, segmentPlan: segmentPlan)
       + Finding.lateDeclarationAdvice(
         attributes: attributes, scripts: scripts, segmentPlan: segmentPlan, placement: placement)
+      + Finding.buildIDFindings(attributes: attributes, segmentPlan: segmentPlan)
   }
 }

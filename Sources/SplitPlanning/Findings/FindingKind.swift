@@ -22,4 +22,7 @@ public enum FindingKind: String, Sendable, Codable, CaseIterable {
   /// tar, iconv, base64, …); an output path stored that way keeps its stand-in, and the final
   /// segment's stand-in scan fails.
   case archivingBeforeFinal
+  /// An attribute asks for a build ID relocation cannot recompute (`--build-id=uuid`, a fixed
+  /// `0x…` value, lld): relocated ELF files keep the ID linked over the stand-in paths.
+  case buildIDNotRecomputed
 }
