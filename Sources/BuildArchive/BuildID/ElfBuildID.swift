@@ -17,18 +17,31 @@ public enum ElfBuildID {
     case kept(length: Int)
   }
 
+  /// The linker scheme whose hash of `bytes` is their build ID (`GNU ld`, `gold`), or `nil` when
+  /// `bytes` have no GNU build ID or it is no such hash.
+  public static func contentHashScheme(of bytes: [UInt8]) -> String? {
+    guard let image = ElfImage(bytes), let idRange = image.buildID,
+      let algorithm = BuildIDScheme.algorithm(forLength: idRange.count)
+    else { return nil }
+    let id = Array(bytes[idRange])
+    return BuildIDScheme.allCases.first { $0.buildID(of: bytes, image: image, algorithm: algorithm) == id }?
+      .rawValue
+  }
+
+  /// The GNU build ID of an ELF file's bytes, or `nil`.
+  public static func buildID(of bytes: [UInt8]) -> [UInt8]? {
+    ElfImage(bytes)?.buildID.map { Array(bytes[$0]) }
+  }
+
   /// `bytes` relocated by `rewrite`, with their build ID recomputed; the outcome says how.
   public static func rewrite(_ bytes: [UInt8], using rewrite: ([UInt8]) -> [UInt8]) -> (
     bytes: [UInt8], outcome: Outcome
   ) {
     var rewritten = rewrite(bytes)
     guard let image = ElfImage(bytes), let idRange = image.buildID else { return (rewritten, .noBuildID) }
-    let original = Array(bytes[idRange])
-    guard let algorithm = BuildIDScheme.algorithm(forLength: original.count),
-      let scheme = BuildIDScheme.allCases.first(where: {
-        $0.buildID(of: bytes, image: image, algorithm: algorithm) == original
-      })
-    else { return (rewritten, .kept(length: original.count)) }
+    guard let algorithm = BuildIDScheme.algorithm(forLength: idRange.count),
+      let name = contentHashScheme(of: bytes), let scheme = BuildIDScheme(rawValue: name)
+    else { return (rewritten, .kept(length: idRange.count)) }
     guard rewritten != bytes,
       let newID = scheme.buildID(of: rewritten, image: image, algorithm: algorithm)
     else { return (rewritten, .recomputed(scheme: scheme.rawValue)) }
