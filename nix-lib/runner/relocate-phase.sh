@@ -55,7 +55,6 @@ phasesplitRelocatePhase() {
   "$__phasesplitTool" relocate "${__phasesplitArguments[@]}" --in "$NIX_BUILD_TOP"
   __phasesplitRewriteVariables
   __phasesplitSetOutputs __phasesplitOwnOutput
-  __phasesplitRewriteSeedRecords
 }
 
 # __phasesplitOutputPaths: sets __phasesplitPaths to the real output paths that exist.
@@ -67,37 +66,6 @@ __phasesplitOutputPaths() {
       __phasesplitPaths+=("${__phasesplitOwnOutput[$__phasesplitOutput]}")
   done
   return 0
-}
-
-# __phasesplitRewriteSeedRecords: in the moved outputs, rewrites the compiler's record of the
-# seed it was given, `-frandom-seed=` and the stand-in's seed-length prefix (gcc writes its
-# switches into DW_AT_producer of the debug information, and into .GCC.command.line with
-# -frecord-gcc-switches), to the real output's: the record the unsplit build of this
-# derivation has. Same length, so offsets in binaries stay valid.
-__phasesplitRewriteSeedRecords() {
-  local __phasesplitOutput __phasesplitFrom __phasesplitTo __phasesplitFound __phasesplitFile
-  local __phasesplitStatus __phasesplitPaths=()
-  __phasesplitOutputPaths
-  [ "${#__phasesplitPaths[@]}" -gt 0 ] || return 0
-  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
-    __phasesplitFrom=${__phasesplitStandIn[$__phasesplitOutput]##*/}
-    __phasesplitTo=${__phasesplitOwnOutput[$__phasesplitOutput]##*/}
-    __phasesplitFrom="-frandom-seed=${__phasesplitFrom:0:__phasesplitSeedLength}"
-    __phasesplitTo="-frandom-seed=${__phasesplitTo:0:__phasesplitSeedLength}"
-    __phasesplitStatus=0
-    __phasesplitFound=$(grep -rlaF -e "$__phasesplitFrom" -- "${__phasesplitPaths[@]}") ||
-      __phasesplitStatus=$?
-    if [ "$__phasesplitStatus" -gt 1 ]; then
-      echo "phasesplit: searching the outputs for $__phasesplitFrom failed (grep status" \
-        "$__phasesplitStatus); the stdenv must provide grep" >&2
-      return 1
-    fi
-    [ -n "$__phasesplitFound" ] || continue
-    while IFS= read -r __phasesplitFile; do
-      echo "phasesplit: $__phasesplitFile: recorded $__phasesplitFrom becomes $__phasesplitTo"
-      LC_ALL=C sed -i "s/$__phasesplitFrom/$__phasesplitTo/g" "$__phasesplitFile"
-    done <<<"$__phasesplitFound"
-  done
 }
 
 # __phasesplitCheckStandInTraces: fails when an output still holds a seed-length prefix of a
