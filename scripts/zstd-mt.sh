@@ -14,11 +14,16 @@ sources=.cache/sources
 mkdir -p "$sources" "$out"
 tarball="$sources/libzstd_${upstream}.orig.tar.xz"
 if [ ! -f "$tarball" ]; then
+  # Only the upstream tarball is used. A stable update's own source (bookworm-security) may not
+  # be served; its upstream tarball is the one of the bookworm release with the same upstream
+  # version, so that one is fetched when the exact version is not to be had.
   echo "zstd-mt: apt-get source libzstd=$version" >&2
-  (cd "$sources" && apt-get source --download-only "libzstd=$version" >/dev/null 2>&1) || {
-    echo "zstd-mt: could not fetch libzstd $version with apt-get source (run scripts/setup.sh for the deb-src entry)" >&2
+  (cd "$sources" && apt-get source --download-only "libzstd=$version" >/dev/null 2>&1) ||
+    (cd "$sources" && apt-get source --download-only libzstd/bookworm >/dev/null 2>&1) || true
+  if [ ! -f "$tarball" ]; then
+    echo "zstd-mt: could not fetch $tarball with apt-get source (run scripts/setup.sh for the deb-src entry)" >&2
     exit 1
-  }
+  fi
 fi
 mkdir -p "$out/pkgconfig"
 cat >"$out/pkgconfig/libzstd.pc" <<PC
