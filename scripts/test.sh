@@ -9,7 +9,7 @@ bash scripts/setup.sh
 bash scripts/fetch-sources.sh
 
 echo "== swift format lint" >&2
-swift format lint --strict -r Sources Tests Package.swift
+swift format lint --strict -r Sources Tests Package.swift fuzz/Sources fuzz/Package.swift
 
 echo "== shellcheck" >&2
 mapfile -t shell_files < <(git ls-files '*.sh' 'nix-lib/**.sh' 'fixtures/**.sh' '.ci/run' | sort -u)
@@ -30,6 +30,9 @@ for attempt in 1 2 3; do
   fi
   [ "$attempt" -lt 3 ] || exit 1
 done
+
+echo "== fuzz (bounded: 30 s per target)" >&2
+bash scripts/fuzz.sh 30
 
 echo "== tests" >&2
 export PHASESPLIT_TEST_TOOL="$PWD/.build/release/phasesplit"

@@ -1,0 +1,19 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// libFuzzer targets for the archive reader and the .drv (ATerm) reader. The library sources are
+// the main package's (symlinked under Modules/), built here with coverage instrumentation:
+// scripts/fuzz.sh builds, links and runs them (bounded); see fuzz/README.md.
+let package = Package(
+  name: "phasesplit-fuzz",
+  targets: [
+    .systemLibrary(name: "CLibArchive", path: "Modules/CLibArchive", pkgConfig: "libarchive"),
+    .systemLibrary(name: "CZstd", path: "Modules/CZstd", pkgConfig: "libzstd"),
+    .target(name: "BuildArchive", dependencies: ["CLibArchive", "CZstd"], path: "Modules/BuildArchive"),
+    .target(name: "Derivations", path: "Modules/Derivations"),
+    // Libraries defining LLVMFuzzerTestOneInput; scripts/fuzz.sh links each with libFuzzer's main
+    // (SwiftPM's executable link renames `main`, which clashes with libFuzzer's).
+    .target(name: "ArchiveReaderFuzzer", dependencies: ["BuildArchive", "CZstd"]),
+    .target(name: "DerivationReaderFuzzer", dependencies: ["Derivations"]),
+  ]
+)
