@@ -22,9 +22,12 @@ swiftc -sanitize=fuzzer -emit-executable -o "$build/derivation-reader-fuzzer" \
 
 findings="$build/findings"
 mkdir -p "$findings"
+PHASESPLIT_FUZZ_SCRATCH=$(mktemp -d /dev/shm/phasesplit-fuzz-XXXXXX)
+export PHASESPLIT_FUZZ_SCRATCH
+corpus=$(mktemp -d)
+trap 'chmod -R u+rwx "$PHASESPLIT_FUZZ_SCRATCH"; rm -rf "$PHASESPLIT_FUZZ_SCRATCH" "$corpus"' EXIT
 for target in archive derivation; do
-  corpus=$(mktemp -d)
-  trap 'rm -rf "$corpus"' EXIT
+  rm -rf "${corpus:?}"/*
   cp seeds/"$target"/* "$corpus"/
   limit=(-max_total_time="$seconds")
   label="$seconds s"
@@ -35,12 +38,12 @@ for target in archive derivation; do
   echo "== fuzz: $target reader ($label)" >&2
   # Regressions first: every earlier crash input must run clean.
   "$build/$target-reader-fuzzer" -runs=0 regressions/"$target" 2>&1 | grep -E '^Done|ERROR|SUMMARY' >&2
+  set +e
   "$build/$target-reader-fuzzer" "${limit[@]}" -max_len=65536 -timeout=20 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$findings/$target-" "$corpus" 2>&1 |
     grep -E '^(#[0-9]+[[:space:]]+DONE|stat::number_of_executed_units|stat::peak_rss_mb|==[0-9]+== ERROR|SUMMARY|Done )|artifact|crash|Fatal' >&2
   status=${PIPESTATUS[0]}
-  rm -rf "$corpus"
-  trap - EXIT
+  set -e
   if [ "$status" -ne 0 ]; then
     echo "fuzz: the $target reader failed; the input is in fuzz/$findings" >&2
     exit "$status"

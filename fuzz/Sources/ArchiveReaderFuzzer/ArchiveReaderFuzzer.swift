@@ -13,15 +13,16 @@ import CZstd
 //   writes archives — a skippable frame holding HEADER, then TAR compressed in one checksummed
 //   zstd frame — so mutations reach the header and tar layers, not only zstd's.
 
-/// A private scratch directory on tmpfs for the archive file and the unpack target.
+/// The scratch directory for the archive file and the unpack target: `$PHASESPLIT_FUZZ_SCRATCH`
+/// (scripts/fuzz.sh makes one on tmpfs and removes it; libFuzzer exits without `atexit` handlers),
+/// else a new directory in /dev/shm.
 private let scratch: String = {
+  if let configured = getenv("PHASESPLIT_FUZZ_SCRATCH") { return String(cString: configured) }
   var template = Array("/dev/shm/phasesplit-fuzz-XXXXXX".utf8CString)
   guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
     fatalError("cannot create a scratch directory in /dev/shm")
   }
-  let path = String(cString: made)
-  atexit { removeTree(scratch) }
-  return path
+  return String(cString: made)
 }()
 
 private func littleEndian(_ value: UInt32) -> [UInt8] {
