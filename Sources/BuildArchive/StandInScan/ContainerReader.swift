@@ -70,7 +70,8 @@ final class ContainerReader {
     guard status >= ARCHIVE_WARN, let entry else { throw failure() }
     let name = archive_entry_pathname(entry).map { RawPath(cString: $0).description } ?? "?"
     return Entry(
-      isRegularFile: archive_entry_filetype(entry) == UInt32(S_IFREG) || archive_entry_filetype(entry) == 0,
+      isRegularFile: archive_entry_filetype(entry) == 0o100000 /* AE_IFREG */
+        || archive_entry_filetype(entry) == 0,
       description: describe(entryName: name))
   }
 
