@@ -1,20 +1,20 @@
 #!/usr/bin/env bash
 # Benchmark of layered segment trees (issue 13): for each package, builds it split (reusing the
 # store), then compares
-#   - the store size of the chain of earlier segments (NAR size of the last one's closure: every
-#     layer, index, state.sh) with the largest full tree archive of the chain (each segment's tree
+#   - the store size of the chain of earlier segments (the sum of their NAR sizes: every layer,
+#     index, state.sh) with the largest full tree archive of the chain (each segment's tree
 #     restored and packed whole with `phasesplit pack`, as segments stored it before layers);
 #   - the time `phasesplit restore` takes for the last earlier segment (all its layers) with the
 #     time `phasesplit unpack` takes for one full archive of the same tree (median of RUNS,
-#     alternating, each into a fresh directory; the directories are removed only after all runs,
-#     since file creation stalls right after a large deletion on this machine, see the README).
+#     alternating, each into a fresh directory; nothing is removed before the runs of a package
+#     end, since file creation stalls right after a large deletion on this machine, see the README).
 # Writes bench/results/layer-bench.md.   Usage: bash bench/layer-bench.sh [PACKAGE]... (default: hello gawk)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NIX_CONFIG="$(cat fixtures/nix.conf)"
 export NIX_CONFIG
 tool=${PHASESPLIT:-$PWD/.build/release/phasesplit}
-runs=${RUNS:-5}
+runs=${RUNS:-9}
 packages=("$@")
 [ ${#packages[@]} -gt 0 ] || packages=(hello gawk)
 work=$(mktemp -d /tmp/phasesplit-layer-bench-XXXXXX)
@@ -46,7 +46,9 @@ for package in "${packages[@]}"; do
   mapfile -t segments < <(jq -r '.segments[:-1][].derivation' "$work/$package.json" |
     while read -r drv; do nix-store --query --outputs "$drv"; done)
   last=${segments[-1]}
-  chainBytes=$(nix path-info --json -S "$last" | jq '.[0].closureSize')
+  # The segments' own store paths (their closure also holds the source tarball, which state.sh
+  # names and the unsplit build has in the store anyway).
+  chainBytes=$(nix path-info --json "${segments[@]}" | jq '[.[].narSize] | add')
   largest=0
   layers=()
   for segment in "${segments[@]}"; do
@@ -56,8 +58,6 @@ for package in "${packages[@]}"; do
     "$tool" pack "$tree" -o "$work/full.pst"
     size=$(stat -c %s "$work/full.pst")
     if [ "$size" -gt "$largest" ]; then largest=$size; fi
-    chmod -R u+w "$tree"
-    rm -rf "$tree"
   done
   "$tool" restore "$last" -C "$work/reference"
   "$tool" pack "$work/reference" -o "$work/last-full.pst"
@@ -80,18 +80,22 @@ for package in "${packages[@]}"; do
     start=$(date +%s%N)
     nix copy --to "file://$work/cache-$package-$compression?compression=$compression" "$last"
     elapsed=$(echo "scale=2; ($(date +%s%N) - $start) / 1000000000" | bc)
-    fileBytes=$(cat "$work/cache-$package-$compression"/*.narinfo | awk '/^FileSize:/ { total += $2 } END { print total }')
+    fileBytes=$(cat "$work/cache-$package-$compression"/*.narinfo | awk -v segments="${segments[*]}" '
+      BEGIN { split(segments, list, " "); for (i in list) wanted[list[i]] = 1 }
+      /^StorePath:/ { counted = ($2 in wanted) }
+      /^FileSize:/ && counted { total += $2 }
+      END { print total }')
     cacheText+="${cacheText:+, }$compression $(kib "$fileBytes") (${elapsed} s)"
   done
   echo "| $package | $cacheText |" >>"$work/cache.md"
-  chmod -R u+w "$work"/r-* "$work"/u-* "$work/reference" 2>/dev/null || true
-  rm -rf "$work"/r-* "$work"/u-* "$work/reference"
+  chmod -R u+w "$work"/r-* "$work"/u-* "$work"/tree-* "$work/reference" 2>/dev/null || true
+  rm -rf "$work"/r-* "$work"/u-* "$work"/tree-* "$work/reference"
 done
 {
   cat "$work/table.md"
   echo
   echo "The chain of earlier segments copied with \`nix copy --to 'file://DIR?compression=C'\` (sum of the"
-  echo "narinfos' FileSize, and the time of the copy):"
+  echo "segments' narinfo FileSize, and the time of the copy, which also copies the source tarball):"
   echo
   echo "| package | FileSize by cache compression |"
   echo "| --- | --- |"

@@ -97,15 +97,14 @@ public enum LayerRestorer {
     for entry in index.entries.reversed() {
       let components = try ExtractionTarget.components(of: entry.path)
       let parent = try target.parentDirectory(of: components, entry: entry.path, create: false)
-      var information = stat()
-      guard components.last!.withCString({ fstatat(parent, $0, &information, AT_SYMLINK_NOFOLLOW) }) == 0
-      else {
-        throw LayerError.inconsistentChain(
-          segment: segment.description, entry: entry.path.description, detail: "is missing after the restore")
-      }
       let time = clock.restoredTime(rank: entry.rank)
       var times = [RestoredEntry.timespec(time), RestoredEntry.timespec(time)]
       guard components.last!.withCString({ utimensat(parent, $0, &times, AT_SYMLINK_NOFOLLOW) }) == 0 else {
+        if errno == ENOENT {
+          throw LayerError.inconsistentChain(
+            segment: segment.description, entry: entry.path.description,
+            detail: "is missing after the restore")
+        }
         throw ArchiveError.cannotExtract(
           entry: entry.path.description, operation: "set modification time", errno: errno)
       }
