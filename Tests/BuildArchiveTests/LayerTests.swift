@@ -46,6 +46,7 @@ struct LayerTests {
     let first = chain.scratch.appending("build1")
     try RawPathIO.makeDirectory(Array(first.utf8))
     try SampleTree.make(at: first)
+    try RawPathIO.writeFile(Array((first + "/.ninja_log").utf8), Array("# ninja log v5\n".utf8))
     let firstLayer = try chain.pack(first, as: 1, restoredAt: nil)
     #expect(firstLayer.deletionCount == 0 && firstLayer.pack.entryCount == firstLayer.treeEntryCount)
 
@@ -62,8 +63,14 @@ struct LayerTests {
     try handle.close()
     #expect(chmod(second + "/src/run.sh", 0o700) == 0)  // metadata only
     // Metadata only: an mtime set back to that of an unchanged file (as `touch -r` does).
+    let unchangedTime = try #require(TreeSnapshot(root: second).mtimes[Array("src/sub/empty-file".utf8)])
+    try RawPathIO.setModificationTime(at(second, "src/readonly"), unchangedTime)
+    // Same size, then the old mtime put back (as `cp -p` of an equally long file does): only the
+    // ctime tells.
     let binaryTime = try #require(TreeSnapshot(root: second).mtimes[Array("src/sub/binary".utf8)])
-    try RawPathIO.setModificationTime(at(second, "src/readonly"), binaryTime)
+    let originalBinary = try RawPathIO.readFile(at(second, "src/sub/binary"))
+    try RawPathIO.writeFile(at(second, "src/sub/binary"), originalBinary.map { $0 ^ 0xFF })
+    try RawPathIO.setModificationTime(at(second, "src/sub/binary"), binaryTime)
     #expect(unlink(second + "/dangling") == 0)
     try FileManager.default.removeItem(atPath: second + "/src/.hidden-dir")  // a directory deleted
     #expect(unlink(second + "/.dotfile") == 0)  // file → directory
@@ -82,11 +89,12 @@ struct LayerTests {
     let stored = Set(try ArchiveLister.entries(of: RawPath(chain.segment(2) + "/tree.pst")).map(\.path))
     for changed in [
       "added.o", "newdir/", "newdir/inside", "src/main.c", "src/sub/hard-copy", "zz-second-hard-copy",
-      "src/run.sh", "src/readonly", ".dotfile/", ".dotfile/child", "empty", "dir-link",
+      "src/run.sh", "src/readonly", ".dotfile/", ".dotfile/child", "empty", "dir-link", "src/sub/binary",
+      ".ninja_log",  // unchanged, but its recorded times follow the whole tree's ranks
     ] {
       #expect(stored.contains(changed), "\(changed) is not in the layer")
     }
-    for unchanged in ["src/sub/binary", "absolute-link", "src/sub/empty-file"] {
+    for unchanged in ["absolute-link", "src/sub/empty-file", "src/link-to-main", "readonly-dir/kept"] {
       #expect(!stored.contains(unchanged), "\(unchanged) is in the layer although it did not change")
     }
     #expect(secondLayer.pack.entryCount < secondLayer.treeEntryCount / 2 + 8)
