@@ -9,7 +9,9 @@ let package = Package(
   targets: [
     .systemLibrary(name: "CLibArchive", path: "Modules/CLibArchive", pkgConfig: "libarchive"),
     .systemLibrary(name: "CZstd", path: "Modules/CZstd", pkgConfig: "libzstd"),
-    .target(name: "BuildArchive", dependencies: ["CLibArchive", "CZstd"], path: "Modules/BuildArchive"),
+    .systemLibrary(name: "CNettle", path: "Modules/CNettle", pkgConfig: "nettle"),
+    .target(
+      name: "BuildArchive", dependencies: ["CLibArchive", "CZstd", "CNettle"], path: "Modules/BuildArchive"),
     .target(name: "Derivations", path: "Modules/Derivations"),
     // Libraries defining LLVMFuzzerTestOneInput; scripts/fuzz.sh links each with libFuzzer's main
     // (SwiftPM's executable link renames `main`, which clashes with libFuzzer's).

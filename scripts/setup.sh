@@ -7,6 +7,7 @@ set -euo pipefail
 packages=(
   nix-bin libarchive-dev libzstd-dev pkg-config zstd shellcheck busybox-static
   make gcc g++ meson ninja-build cmake dpkg-dev tmux python3 bc gawk
+  openssh-server openssh-client jq nettle-dev
 )
 
 as_root() {
