@@ -28,7 +28,7 @@ let
     segmentPlan = import ./lib/segmentPlan.nix { inherit (lib) phasePlan stdenvBuilder; };
     placeAttributes = import ./lib/placeAttributes.nix { inherit (lib) attributePhases attributeMatches; };
     splitPhases = import ./lib/splitPhases.nix {
-      inherit (lib) segmentPlan placeAttributes standIns stdenvBuilder;
+      inherit (lib) segmentPlan placeAttributes standIns stdenvBuilder attributePhases;
       inherit phasesplitTool;
       runner = ./runner;
     };

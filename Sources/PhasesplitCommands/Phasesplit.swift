@@ -19,6 +19,7 @@ public struct Phasesplit: AsyncParsableCommand {
         subcommands: [
           PackCommand.self, UnpackCommand.self, RestoreCommand.self, ListCommand.self, RelocateCommand.self,
           ScanStandInsCommand.self,
+          SyncSourceCommand.self,
         ]),
     ]
   )

@@ -3,6 +3,7 @@
   placeAttributes,
   standIns,
   stdenvBuilder,
+  attributePhases,
   phasesplitTool,
   runner,
 }:
@@ -34,14 +35,27 @@
       earlier segment wrote it); the outputs then differ from the unsplit build. Off by
       default: the final segment fails naming each file and form. The log lists what it let
       through;
+    `incrementalFrom` — a previous split build of the package (what `splitPhases` returned
+      for an older source, default boundaries). The segments after `unpack` up to and
+      including `build` become one segment, `NAME-incremental-seg-build`, that restores that
+      build's `build` segment, brings its source up to the new one (only changed files get
+      new mtimes) and reruns the build phases, so make or ninja rebuild only what the change
+      affects; later segments are named `NAME-incremental-seg-SEGMENT`, the final one keeps
+      the package's name. It configures and builds from scratch instead when an attribute
+      other than the source ones (the table's unpack and patch attributes: `src`, `patches`,
+      `postPatch`, …) differs, or when a make tree's build description changed or lost files
+      (docs/design.md, "Incremental builds"). `passthru.incremental` has `from` and
+      `changedAttributes`;
     `drv` — a stdenv derivation (it must have `drvAttrs`, run `genericBuild` through
       `default-builder.sh` or a custom builder sourced by `source-stdenv.sh` (see
       `stdenvBuilder`), and not use `buildCommand`).
-  `passthru.segments` is an attrset of the segment derivations by name (the final one
+  `passthru.packageAttrs` are `drv`'s attributes; `passthru.segments` is an attrset of the
+  segment derivations by name (the final one
   included) and `passthru.segmentNames` their order.
 
   Type: splitPhases :: { boundaries :: [String]; contentAddressed :: Bool;
-          lateAttributes :: [String] | AttrSet String; allowStandInRemnants :: Bool; }
+          lateAttributes :: [String] | AttrSet String; allowStandInRemnants :: Bool;
+          incrementalFrom :: Derivation | Null; }
           -> Derivation -> Derivation
 
   Example:
@@ -49,6 +63,7 @@
     hello'.segmentNames                  => [ "unpack" "configure" "build" "install" ]
     hello'.segments.configure.name       => "hello-2.10-seg-configure"
     splitPhases { lateAttributes = [ "desktopItem" ]; } app   # edits of desktopItem rebuild install only
+    splitPhases { incrementalFrom = splitPhases { } oldHello; } hello   # rebuild what the edit affects
 */
 {
   boundaries ? [
@@ -60,6 +75,7 @@
   contentAddressed ? false,
   lateAttributes ? [ ],
   allowStandInRemnants ? false,
+  incrementalFrom ? null,
 }:
 drv:
 let
@@ -68,8 +84,11 @@ let
       or (throw "phasesplit: splitPhases expects a derivation (an attrset with drvAttrs), got ${builtins.typeOf drv}");
   packageName = attrs.name;
   outputs = attrs.outputs or [ "out" ];
-  segments = segmentPlan { inherit boundaries; } attrs;
-  carried = placeAttributes { inherit segments lateAttributes; } attrs;
+  plannedSegments = segmentPlan { inherit boundaries; } attrs;
+  carried = placeAttributes {
+    segments = plannedSegments;
+    inherit lateAttributes;
+  } attrs;
   outputStandIns = standIns {
     name = packageName;
     inherit outputs;
@@ -82,6 +101,76 @@ let
       { phasesplitBuilder = builderShape.builder; }
     else
       { };
+  # Incremental builds (docs/design.md): the segments after unpack up to and including build
+  # become one segment that starts from incrementalFrom's build segment.
+  incremental = incrementalFrom != null;
+  plannedNames = map (segment: segment.name) plannedSegments;
+  indexed = builtins.genList (index: {
+    inherit index;
+    segment = builtins.elemAt plannedSegments index;
+  }) (builtins.length plannedSegments);
+  positionOf =
+    name: (builtins.head (builtins.filter (entry: entry.segment.name == name) indexed)).index;
+  hasUnpackAndBuild = names: builtins.elem "unpack" names && builtins.elem "build" names;
+  base =
+    if !(builtins.isAttrs incrementalFrom && incrementalFrom ? segments && incrementalFrom ? packageAttrs) then
+      throw "phasesplit: incrementalFrom must be a package returned by splitPhases (it has passthru.segments)"
+    else if !(hasUnpackAndBuild plannedNames && hasUnpackAndBuild incrementalFrom.segmentNames) then
+      throw "phasesplit: incrementalFrom needs both packages split with segments unpack and build (the new one has ${builtins.concatStringsSep ", " plannedNames}, the old one ${builtins.concatStringsSep ", " incrementalFrom.segmentNames}); use the default boundaries"
+    else
+      {
+        build = incrementalFrom.segments.build;
+        source = incrementalFrom.segments.unpack;
+        attributes = incrementalFrom.segments.build.drvAttrs.phasesplitAttributes;
+      };
+  # the attributes only unpackPhase and patchPhase read make the source, which the segment syncs
+  sourceAttributes = attributePhases.phases.unpackPhase ++ attributePhases.phases.patchPhase;
+  comparable = value: builtins.unsafeDiscardStringContext (builtins.toJSON value);
+  changedAttributes =
+    let
+      newNames = carried.build;
+      oldAttrs = incrementalFrom.packageAttrs;
+      names = builtins.filter (name: !(builtins.elem name sourceAttributes)) (
+        newNames ++ builtins.filter (name: !(builtins.elem name newNames)) base.attributes
+      );
+    in
+    builtins.filter (
+      name: !(attrs ? ${name}) || !(oldAttrs ? ${name}) || comparable attrs.${name} != comparable oldAttrs.${name}
+    ) names;
+  segments =
+    if !incremental then
+      plannedSegments
+    else
+      let
+        unpackAt = positionOf "unpack";
+        buildAt = positionOf "build";
+        merged = builtins.filter (entry: entry.index > unpackAt && entry.index <= buildAt) indexed;
+      in
+      map (entry: entry.segment) (builtins.filter (entry: entry.index <= unpackAt) indexed)
+      ++ [
+        {
+          name = "build";
+          phases = builtins.concatLists (map (entry: entry.segment.phases) merged);
+          buildPhases = (builtins.elemAt plannedSegments buildAt).phases;
+          final = false;
+          incrementalBase = true;
+        }
+      ]
+      ++ map (entry: entry.segment) (builtins.filter (entry: entry.index > buildAt) indexed);
+  # segments from the incremental one on are named NAME-incremental-seg-SEGMENT
+  segmentPrefix =
+    previous: segment:
+    if incremental && (segment.incrementalBase or false || previous.incremental or false) then
+      "${packageName}-incremental-seg"
+    else
+      "${packageName}-seg";
+  incrementalSettings = segment: {
+    phasesplitIncrementalBase = base.build;
+    phasesplitIncrementalBaseSource = base.source;
+    phasesplitIncrementalBaseAttributes = base.attributes;
+    phasesplitIncrementalBuildPhases = segment.buildPhases;
+    phasesplitIncrementalChangedAttributes = changedAttributes;
+  };
 
   runnerArgs = [
     "-e"
@@ -132,11 +221,12 @@ let
       derivation (
         carriedAttrs segment
         // {
-          name = "${packageName}-seg-${segment.name}";
+          name = "${segmentPrefix previous segment}-${segment.name}";
           outputs = [ "out" ];
           args = runnerArgs;
         }
         // runnerSettings segment previous
+        // (if segment.incrementalBase or false then incrementalSettings segment else { })
         // (if contentAddressed then contentAddressedAttrs else { })
       );
 
@@ -151,6 +241,7 @@ let
       {
         inherit segment;
         derivation = segmentDerivation segment previous;
+        incremental = incremental && (segment.incrementalBase or false || previous.incremental or false);
       }
     ]
   ) [ ] segments;
@@ -163,10 +254,24 @@ let
     }) chain
   );
   final = (builtins.elemAt chain (builtins.length chain - 1)).derivation;
-  passthru = (drv.passthru or { }) // {
-    segments = segmentsByName;
-    inherit segmentNames;
-  };
+  passthru =
+    (drv.passthru or { })
+    // {
+      segments = segmentsByName;
+      inherit segmentNames;
+      packageAttrs = attrs;
+    }
+    // (
+      if incremental then
+        {
+          incremental = {
+            from = incrementalFrom;
+            inherit changedAttributes;
+          };
+        }
+      else
+        { }
+    );
 in
 final
 // passthru

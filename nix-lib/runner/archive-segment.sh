@@ -3,17 +3,19 @@
 # Archives an earlier segment into its $out (docs/design.md, "Segment archive layout").
 
 # __phasesplitArchiveSegment DIR: writes state.sh, the tree's layer (tree.pst, tree.index and,
-# after the first segment, `previous`: a symlink to the previous segment, so Nix sees the
+# after the first segment, `previous`: a symlink to the segment restored (the previous one), so Nix sees the
 # reference and the closure carries the layers below), output-NAME.pst for each stand-in output
 # that exists, and segment.json into DIR.
 __phasesplitArchiveSegment() {
   local __phasesplitArchive=$1 __phasesplitOutput __phasesplitStandInPath __phasesplitBase=()
   mkdir -p "$__phasesplitArchive"
   __phasesplitWriteState "$__phasesplitArchive/state.sh"
-  if [ -n "$__phasesplitPrevious" ] && [ -f "$__phasesplitPrevious/tree.index" ]; then
-    __phasesplitBase=(--previous-index "$__phasesplitPrevious/tree.index"
+  # the layer's base is the segment restored into the tree: the previous one, or the base
+  # build of an incremental segment (docs/design.md, "Incremental builds")
+  if [ -n "$__phasesplitRestoredFrom" ] && [ -f "$__phasesplitRestoredFrom/tree.index" ]; then
+    __phasesplitBase=(--previous-index "$__phasesplitRestoredFrom/tree.index"
       --changed-since "$__phasesplitRestoredAt")
-    ln -s "$__phasesplitPrevious" "$__phasesplitArchive/previous"
+    ln -s "$__phasesplitRestoredFrom" "$__phasesplitArchive/previous"
   fi
   "$__phasesplitTool" pack "$NIX_BUILD_TOP" -o "$__phasesplitArchive/tree.pst" \
     --index "$__phasesplitArchive/tree.index" "${__phasesplitBase[@]}" \

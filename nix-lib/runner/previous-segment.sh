@@ -1,19 +1,35 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2154 # the __phasesplit* settings are read by settings.sh
-# Restores what the previous segment archived in its $out (docs/design.md, "Segment archive layout").
+# Restores what an earlier segment archived in its $out (docs/design.md, "Segment archive layout").
+# Every restore goes through __phasesplitRestoreTree or __phasesplitRestoreSegment, which use
+# `phasesplit restore` (it applies a segment's layer over the layers before it).
 
-# __phasesplitUnpackPrevious: restores the previous segment's build tree into $NIX_BUILD_TOP
-# (`phasesplit restore` applies its layer over the layers before it) and each stand-in output it
-# archived into its stand-in path. __phasesplitRestoredAt is when the tree restore ended: this
-# segment's layer holds what changed after it.
+# When the tree restore into $NIX_BUILD_TOP ended (this segment's layer holds what changed after
+# it), and the segment restored there (the layer's base).
 __phasesplitRestoredAt=""
-__phasesplitUnpackPrevious() {
+__phasesplitRestoredFrom=""
+
+# __phasesplitRestoreTree SEGMENT DIR: restores the whole build tree of SEGMENT (a segment's
+# output directory) into DIR.
+__phasesplitRestoreTree() {
+  "$__phasesplitTool" restore "$1" -C "$2"
+}
+
+# __phasesplitRestoreSegment SEGMENT: restores SEGMENT's build tree into $NIX_BUILD_TOP and each
+# stand-in output it archived into its stand-in path.
+__phasesplitRestoreSegment() {
   local __phasesplitOutput
-  __phasesplitRestoredAt=$("$__phasesplitTool" restore "$__phasesplitPrevious" -C "$NIX_BUILD_TOP" --print-time)
+  __phasesplitRestoredAt=$("$__phasesplitTool" restore "$1" -C "$NIX_BUILD_TOP" --print-time)
+  __phasesplitRestoredFrom=$1
   for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
-    if [ -f "$__phasesplitPrevious/output-$__phasesplitOutput.pst" ]; then
-      "$__phasesplitTool" unpack "$__phasesplitPrevious/output-$__phasesplitOutput.pst" \
+    if [ -f "$1/output-$__phasesplitOutput.pst" ]; then
+      "$__phasesplitTool" unpack "$1/output-$__phasesplitOutput.pst" \
         -C "${__phasesplitStandIn[$__phasesplitOutput]}"
     fi
   done
+}
+
+# __phasesplitUnpackPrevious: restores the previous segment.
+__phasesplitUnpackPrevious() {
+  __phasesplitRestoreSegment "$__phasesplitPrevious"
 }

@@ -24,6 +24,8 @@ source "$__phasesplitRunnerDir/relocate-phase.sh"
 source "$__phasesplitRunnerDir/generic-build.sh"
 # shellcheck source=nix-lib/runner/stand-in-scan.sh
 source "$__phasesplitRunnerDir/stand-in-scan.sh"
+# shellcheck source=nix-lib/runner/incremental-build.sh
+source "$__phasesplitRunnerDir/incremental-build.sh"
 
 # Structured attributes: the settings and outputs are in .attrs.sh.
 if [ -f "${NIX_ATTRS_SH_FILE:-}" ]; then
@@ -40,7 +42,10 @@ __phasesplitInstallFailureTrap
 __phasesplitStep="setting the outputs to their stand-in paths"
 __phasesplitSetOutputs __phasesplitStandIn
 
-if [ -n "$__phasesplitPrevious" ]; then
+if [ -n "$__phasesplitIncrementalBase" ]; then
+  __phasesplitStep="restoring the base build and syncing the new source"
+  __phasesplitRestoreIncremental
+elif [ -n "$__phasesplitPrevious" ]; then
   __phasesplitStep="restoring segment $__phasesplitPreviousSegment"
   __phasesplitUnpackPrevious
 fi
@@ -61,7 +66,11 @@ __phasesplitTrackEdits
 # right before fixupPhase (or at its end when it has none) and scans them after its last phase.
 __phasesplitBuildSegment() {
   __phasesplitSnapshot
-  if [ -n "$__phasesplitPrevious" ]; then
+  if [ -n "$__phasesplitIncrementalBase" ]; then
+    __phasesplitStep="restoring the shell state of the base build"
+    __phasesplitRestoreIncrementalState
+    __phasesplitInstallFailureTrap
+  elif [ -n "$__phasesplitPrevious" ]; then
     __phasesplitStep="restoring the shell state of segment $__phasesplitPreviousSegment"
     __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
     __phasesplitInstallFailureTrap

@@ -16,6 +16,11 @@ __phasesplitPhases=()
 __phasesplitOutputs=()
 __phasesplitAttributes=()
 __phasesplitPreviousAttributes=()
+__phasesplitIncrementalBase=""
+__phasesplitIncrementalBaseSource=""
+__phasesplitIncrementalBaseAttributes=()
+__phasesplitIncrementalBuildPhases=()
+__phasesplitIncrementalChangedAttributes=()
 declare -A __phasesplitStandIn=() __phasesplitOwnOutput=()
 
 __phasesplitReadList() {
@@ -38,6 +43,12 @@ __phasesplitReadSettings() {
   __phasesplitReadList __phasesplitOutputs phasesplitOutputs
   __phasesplitReadList __phasesplitAttributes phasesplitAttributes
   __phasesplitReadList __phasesplitPreviousAttributes phasesplitPreviousAttributes
+  # Only in an incremental segment (docs/design.md, "Incremental builds").
+  __phasesplitIncrementalBase=${phasesplitIncrementalBase:-}
+  __phasesplitIncrementalBaseSource=${phasesplitIncrementalBaseSource:-}
+  __phasesplitReadList __phasesplitIncrementalBaseAttributes phasesplitIncrementalBaseAttributes
+  __phasesplitReadList __phasesplitIncrementalBuildPhases phasesplitIncrementalBuildPhases
+  __phasesplitReadList __phasesplitIncrementalChangedAttributes phasesplitIncrementalChangedAttributes
 
   local __phasesplitEntries=() __phasesplitEntry
   __phasesplitReadList __phasesplitEntries phasesplitStandIns

@@ -5,8 +5,9 @@ import NixEmission
 /// set up for one test: a private scratch directory holding the harness expression.
 ///
 /// The expression takes a `SplitRequest`'s arguments and has the attributes `unsplit` (the
-/// fixture as is) and `split` (`splitPhases` applied to it; its segments under
-/// `split.segments.NAME`).
+/// fixture as is), `split` (`splitPhases` applied to it; its segments under
+/// `split.segments.NAME`), `base` (the split fixture with `baseOverrides` instead of `overrides`)
+/// and `incremental` (`split` built with `incrementalFrom = base`).
 struct NixHarness: Sendable {
   let repositoryRoot: URL
   let tool: URL
@@ -41,6 +42,7 @@ struct NixHarness: Sendable {
         overrides ? null,
         lateAttributes ? null,
         allowStandInRemnants ? false,
+        baseOverrides ? null,
       }:
       let
         fixtures = import \(fixtures) { inherit postInstallExtra configureFlagsExtra; };
@@ -53,10 +55,15 @@ struct NixHarness: Sendable {
           (if boundaries == null then { } else { inherit boundaries; })
           // (if lateAttributes == null then { } else { inherit lateAttributes; })
           // (if allowStandInRemnants then { inherit allowStandInRemnants; } else { });
+        basePackage =
+          if baseOverrides == null then fixtures.${fixture} else fixtures.${fixture}.overrideAttrs (_: baseOverrides);
+        base = phasesplitLib.splitPhases options basePackage;
       in
       {
         unsplit = package;
         split = phasesplitLib.splitPhases options package;
+        inherit base;
+        incremental = phasesplitLib.splitPhases (options // { incrementalFrom = base; }) package;
       }
 
       """

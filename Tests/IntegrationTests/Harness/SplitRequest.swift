@@ -17,6 +17,8 @@ struct SplitRequest: Sendable {
   var lateAttributes: [(name: String, segment: String)]? = nil
   /// `splitPhases`' `allowStandInRemnants`.
   var allowStandInRemnants = false
+  /// Attributes to override on the fixture for `base`, the build `incremental` starts from.
+  var baseOverrides: String? = nil
 
   /// The `nix-instantiate`/`nix-build` arguments that pass this request to the expression.
   var nixArguments: [String] {
@@ -29,6 +31,9 @@ struct SplitRequest: Sendable {
     }
     if let attributeOverrides {
       arguments += ["--arg", "overrides", attributeOverrides]
+    }
+    if let baseOverrides {
+      arguments += ["--arg", "baseOverrides", baseOverrides]
     }
     if let lateAttributes {
       arguments += [

@@ -1,0 +1,39 @@
+import BuildArchive
+import Foundation
+
+/// The record of an incremental segment's source sync (`incremental.json` in the segment's
+/// output, read by `phasesplit explain`): the mode, why, and the changed paths.
+public struct SourceSyncReport: Codable, Equatable, Sendable {
+  /// `incremental` or `clean`.
+  public var mode: String
+  /// Why the build started over from the new source (clean mode), else nil.
+  public var reason: String?
+  /// Paths added, changed and deleted (files, symlinks, FIFOs and directories; directories end with `/`).
+  public var added: [String]
+  public var changed: [String]
+  public var deleted: [String]
+
+  public init(difference: SourceDifference, mode: IncrementalMode) {
+    switch mode {
+    case .incremental:
+      self.mode = "incremental"
+      reason = nil
+    case .clean(let why):
+      self.mode = "clean"
+      reason = why
+    }
+    func paths(_ kind: SourceChange.Kind) -> [String] {
+      difference.changes.filter { $0.kind == kind }.map { $0.path.description + ($0.isDirectory ? "/" : "") }
+    }
+    added = paths(.added)
+    changed = paths(.changed)
+    deleted = paths(.deleted)
+  }
+
+  /// The report as pretty-printed JSON with sorted keys.
+  public func jsonData() throws -> Data {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+    return try encoder.encode(self)
+  }
+}

@@ -1,0 +1,77 @@
+import ArgumentParser
+import BuildArchive
+import BuildSession
+import Foundation
+
+/// `phasesplit sync-source --old DIR --new DIR --into DIR`: bring a restored build tree up to a
+/// new source (incremental builds, docs/design.md).
+struct SyncSourceCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "sync-source",
+    abstract: "Bring the source part of a restored build tree up to a new source.",
+    discussion: """
+      Compares the old and the new source trees (contents, kinds, modes, symlink targets) and, when \
+      the build can continue incrementally, copies added and changed entries into the build tree \
+      and removes deleted ones; only those get new mtimes, newer than everything in the tree, in \
+      their new-source order. Prints 'incremental' or 'clean' (the build must start over from the \
+      new source: a make tree whose build description changed or lost files) and writes a JSON report.       Runs before the stdenv is set up, so it also does the file work the runner would need tools for:       it removes the compared trees (--remove-sources) and, in clean mode, empties --into except the       excluded paths and removes each --remove-on-clean path.
+      """
+  )
+
+  @Option(
+    help: ArgumentHelp("The old source tree (the previous build's unpacked source).", valueName: "directory"))
+  var old: String
+
+  @Option(help: ArgumentHelp("The new source tree.", valueName: "directory"))
+  var new: String
+
+  @Option(help: ArgumentHelp("The restored build tree to update.", valueName: "directory"))
+  var into: String
+
+  @Option(
+    help: ArgumentHelp("A path relative to --into that is not part of the build tree.", valueName: "path"))
+  var exclude: [String] = []
+
+  @Option(
+    help: ArgumentHelp("Where to write the JSON report (parent directories are created).", valueName: "file"))
+  var report: String
+
+  @Flag(help: "Remove the --old and --new trees after comparing them.")
+  var removeSources = false
+
+  @Option(help: ArgumentHelp("A path to remove in clean mode (a stand-in output).", valueName: "path"))
+  var removeOnClean: [String] = []
+
+  func run() throws {
+    let excluded = Set(exclude.map(RawPath.init))
+    let difference = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let usesNinja = try SourceSynchronizer.buildTreeUsesNinja(RawPath(into), excluded: excluded)
+    let mode = IncrementalMode.decide(for: difference, buildTreeUsesNinja: usesNinja)
+    if mode == .incremental {
+      try SourceSynchronizer.apply(difference, from: RawPath(new), into: RawPath(into), excluded: excluded)
+    }
+    if removeSources {
+      try SourceSynchronizer.removeTree(RawPath(old))
+      try SourceSynchronizer.removeTree(RawPath(new))
+    }
+    if mode != .incremental {
+      try SourceSynchronizer.clear(RawPath(into), keeping: excluded)
+      for path in removeOnClean { try SourceSynchronizer.removeTree(RawPath(path)) }
+    }
+    let reportData = try SourceSyncReport(difference: difference, mode: mode).jsonData()
+    let reportURL = URL(fileURLWithPath: report)
+    try FileManager.default.createDirectory(
+      at: reportURL.deletingLastPathComponent(), withIntermediateDirectories: true)
+    try reportData.write(to: reportURL)
+    for change in difference.changes where !change.isDirectory {
+      FileHandle.standardError.write(
+        Data("phasesplit: source \(change.kind.rawValue): \(change.path)\n".utf8))
+    }
+    if case .clean(let reason) = mode {
+      FileHandle.standardError.write(Data("phasesplit: building from the new source: \(reason)\n".utf8))
+      print("clean")
+    } else {
+      print("incremental")
+    }
+  }
+}
