@@ -24,7 +24,8 @@ __phasesplitRestoreIncremental() {
     echo "phasesplit: attributes changed (${__phasesplitIncrementalChangedAttributes[*]}):" \
       "configuring and building the new source from scratch" >&2
     __phasesplitRestoreSegment "$__phasesplitPrevious"
-    __phasesplitIncrementalReport="{ \"mode\": \"clean\", \"reason\": \"attributes changed: ${__phasesplitIncrementalChangedAttributes[*]}\" }"
+    __phasesplitIncrementalReport="{ \"mode\": \"clean\", \"reason\": \"attributes changed: ${__phasesplitIncrementalChangedAttributes[*]}\","
+    __phasesplitIncrementalReport+=' "added": [], "changed": [], "deleted": [] }'
     return
   fi
   __phasesplitRestoreTree "$__phasesplitIncrementalBaseSource" "$__phasesplitScratch/old"

@@ -11,6 +11,8 @@ public enum SegmentChainReader {
   public static let phasesAttribute = "phasesplitPhases"
   /// The attribute that names a segment.
   public static let segmentAttribute = "phasesplitSegment"
+  /// The attribute that holds the previous segment's output path ("" in the first segment).
+  public static let previousAttribute = "phasesplitPrevious"
   /// The infix of earlier segments' names.
   public static let segmentNameInfix = "-seg-"
   /// The name of the final segment.
@@ -26,9 +28,7 @@ public enum SegmentChainReader {
     let prefix = final.name + segmentNameInfix
     var earlier: [Segment] = []
     var current = final
-    while let previous = current.inputDerivations.keys.sorted().compactMap({ graph[$0] })
-      .first(where: { $0.name.hasPrefix(prefix) })
-    {
+    while let previous = previousSegment(of: current, prefix: prefix, graph: graph) {
       earlier.append(
         Segment(
           name: previous.attributes[segmentAttribute] ?? String(previous.name.dropFirst(prefix.count)),
@@ -42,6 +42,19 @@ public enum SegmentChainReader {
       phases: phases(of: final),
       outputPaths: final.outputPaths, isFinal: true)
     return SegmentChain(packageName: final.name, segments: earlier.reversed() + [finalSegment])
+  }
+
+  /// The segment before `current`: the input whose output is `current`'s `phasesplitPrevious`
+  /// (an incremental segment also depends on the previous build's segments), else the input
+  /// named with `prefix`; nil for the first segment.
+  static func previousSegment(
+    of current: DerivationSummary, prefix: String, graph: [String: DerivationSummary]
+  ) -> DerivationSummary? {
+    let inputs = current.inputDerivations.keys.sorted().compactMap { graph[$0] }
+    if let previousOutput = current.attributes[previousAttribute] {
+      return inputs.first { $0.outputPaths.values.contains(previousOutput) }
+    }
+    return inputs.first { $0.name.hasPrefix(prefix) }
   }
 
   /// A segment's phase list from its `phasesplitPhases` attribute.

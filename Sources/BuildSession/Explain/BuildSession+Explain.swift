@@ -11,9 +11,11 @@ extension BuildSession {
     let olderChain = try SegmentChainReader.chain(finalPath: olderFinalDerivationPath, graph: olderGraph)
     let comparison = SegmentComparison(
       current: (currentChain, currentGraph), older: (olderChain, olderGraph))
-    return ExplainReport(
+    var report = ExplainReport(
       package: currentChain.packageName, derivation: finalDerivationPath,
       oldDerivation: olderFinalDerivationPath,
       explanations: comparison.explain())
+    report.incremental = IncrementalExplanation.find(in: currentChain, graph: currentGraph)
+    return report
   }
 }

@@ -41,6 +41,9 @@ public struct ExplainReport: Sendable, Equatable, Codable {
   public var oldDerivation: String
   /// One entry per current segment, in build order.
   public var segments: [SegmentEntry]
+  /// For an incremental build: the segment that starts from a previous build, and the source
+  /// changes (absent for clean builds).
+  public var incremental: IncrementalExplanation?
 
   /// Builds the report from explanations.
   public init(package: String, derivation: String, oldDerivation: String, explanations: [SegmentExplanation])
@@ -84,6 +87,7 @@ public struct ExplainReport: Sendable, Equatable, Codable {
         text += "  " + String(repeating: " ", count: width) + "    and \(reason.text)\n"
       }
     }
+    if let incremental { text += incremental.rendered() }
     return text
   }
 }

@@ -15,13 +15,15 @@ public struct SourceSyncReport: Codable, Equatable, Sendable {
 
   public init(difference: SourceDifference, mode: IncrementalMode) {
     switch mode {
-    case .incremental:
-      self.mode = "incremental"
-      reason = nil
-    case .clean(let why):
-      self.mode = "clean"
-      reason = why
+    case .incremental: self.init(mode: "incremental", reason: nil, difference: difference)
+    case .clean(let why): self.init(mode: "clean", reason: why, difference: difference)
     }
+  }
+
+  /// A report with the given mode text (`pending` before the build decides).
+  public init(mode: String, reason: String?, difference: SourceDifference) {
+    self.mode = mode
+    self.reason = reason
     func paths(_ kind: SourceChange.Kind) -> [String] {
       difference.changes.filter { $0.kind == kind }.map { $0.path.description + ($0.isDirectory ? "/" : "") }
     }

@@ -93,15 +93,28 @@ public struct PackageSplitter: Sendable {
 
   /// The final segment `.drv` of `spec` split at `boundaries`: a segment derivation (an already
   /// split package) is used as it is; any other package is wrapped and instantiated.
+  ///
+  /// With `incrementalFrom` (an older version of the package, not an already split one), the
+  /// result is the incremental build of `spec` from that version's split build
+  /// (`splitPhases { incrementalFrom = …; }`, docs/design.md "Incremental builds").
   public func finalSegmentDerivation(
     of spec: InstallableSpec, boundaries: [Boundary], lateAttributes: LateAttributes = LateAttributes(),
-    allowStandInRemnants: Bool = false
+    allowStandInRemnants: Bool = false,
+    incrementalFrom: InstallableSpec? = nil
   ) async throws -> String {
     let package = try await ResolvedPackage.resolve(spec, runner: runner)
-    if package.isSegment { return package.path }
-    let expression = try await wrapExpression(
+    if package.isSegment {
+      guard incrementalFrom == nil else { throw SplitError.incrementalNeedsPackage(path: package.path) }
+      return package.path
+    }
+    var expression = try await wrapExpression(
       for: package, from: spec, boundaries: boundaries, lateAttributes: lateAttributes,
       contentAddressed: false, allowStandInRemnants: allowStandInRemnants)
+    if let incrementalFrom {
+      let base = try await ResolvedPackage.resolve(incrementalFrom, runner: runner)
+      guard !base.isSegment else { throw SplitError.incrementalNeedsPackage(path: base.path) }
+      expression.incrementalFrom = try Self.wrappedPackage(incrementalFrom, package: base)
+    }
     switch spec {
     case .flake, .expression:
       return try await finalSegmentCheckingPackage(of: expression, resolved: package)

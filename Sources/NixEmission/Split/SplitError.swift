@@ -20,6 +20,8 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
   /// An `--expr` package that may hold relative paths would be written outside the working
   /// directory.
   case relativePathsElsewhere(directory: String)
+  /// An incremental build was asked of, or from, an already split package (a segment `.drv`).
+  case incrementalNeedsPackage(path: String)
 
   public var description: String {
     switch self {
@@ -36,6 +38,9 @@ public enum SplitError: Error, Sendable, Equatable, CustomStringConvertible {
       "splitting \(packageName) instantiated no derivation; is nix-lib up to date?"
     case .cannotRegisterRoot(let link, let detail):
       "cannot make the garbage-collector root \(link): \(detail); set PHASESPLIT_STATE_DIR to a writable directory"
+    case .incrementalNeedsPackage(let path):
+      "\(path) is a segment of an already split package; an incremental build (--from) needs the "
+        + "package itself (its .drv or -f FILE -A ATTR), so that both versions are split the same way"
     case .toolNotSelfContained(let path, let interpreter):
       "\(path) "
         + (interpreter.map { "is loaded by \($0), outside the Nix store" } ?? "is not an ELF executable")

@@ -20,6 +20,9 @@ public struct WrapExpression: Sendable, Equatable {
   public var allowStandInRemnants: Bool
   /// A comment for the file header (what it was made from).
   public var origin: String
+  /// The previous version of the package an incremental build starts from (`incrementalFrom`,
+  /// split with the same settings), or nil for a clean build.
+  public var incrementalFrom: WrappedPackage? = nil
 
   /// Creates a wrap expression.
   public init(
@@ -62,11 +65,17 @@ public struct WrapExpression: Sendable, Equatable {
         ))
     }
     if allowStandInRemnants { members.append(("allowStandInRemnants", .bool(true))) }
+    if incrementalFrom != nil {
+      let baseSettings = NixValue.attributes(members).rendered(indentation: 0)
+      members.append(
+        ("incrementalFrom", .expression("phasesplitLib.splitPhases \(baseSettings) basePackage")))
+    }
     let settings = NixValue.attributes(members)
     return settings.rendered(indentation: 0)
   }
 
   private func text(body: String) -> String {
+    let baseDefinition = incrementalFrom.map { "\n  basePackage = \($0.rendered(indentation: 2));" } ?? ""
     let originLines = origin.split(separator: "\n", omittingEmptySubsequences: false)
       .map { "# \($0)" }.joined(separator: "\n")
     return """
@@ -76,7 +85,7 @@ public struct WrapExpression: Sendable, Equatable {
         phasesplitLib = import \(nixLibrary.nixSource) {
           phasesplit = \(phasesplitExecutable.nixSource);
         };
-        package = \(package.rendered(indentation: 2));
+        package = \(package.rendered(indentation: 2));\(baseDefinition)
       in
       \(body)
 

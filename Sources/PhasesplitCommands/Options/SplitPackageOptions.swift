@@ -31,6 +31,33 @@ struct SplitPackageOptions: ParsableArguments {
       """)
   var allowStandInRemnants = false
 
+  @Option(
+    help: ArgumentHelp(
+      "Build incrementally from this older version of the package (an installable as for explain --against, not a split segment): restore its build segment and rebuild what the source change affects.",
+      valueName: "OLD"))
+  var from: String?
+
+  @Option(
+    name: .customLong("from-arg"), parsing: .upToNextOption,
+    help: ArgumentHelp("The older version is the package with NAME = EXPR instead.", valueName: "NAME EXPR"))
+  var fromArgumentWords: [String] = []
+
+  @Option(
+    name: .customLong("from-argstr"), parsing: .upToNextOption,
+    help: ArgumentHelp(
+      "The older version is the package with NAME = the string VALUE.", valueName: "NAME VALUE"))
+  var fromStringArgumentWords: [String] = []
+
+  func validate() throws {
+    let fromArguments = !fromArgumentWords.isEmpty || !fromStringArgumentWords.isEmpty
+    if from != nil, fromArguments {
+      throw ValidationError("--from and --from-arg/--from-argstr exclude each other")
+    }
+    if fromArgumentWords.count % 2 != 0 || fromStringArgumentWords.count % 2 != 0 {
+      throw ValidationError("--from-arg and --from-argstr take two values: NAME VALUE")
+    }
+  }
+
   /// The package as an installable (see ``InstallableOptions/spec()``).
   func spec() throws -> InstallableSpec {
     try installable.spec()
@@ -42,22 +69,41 @@ struct SplitPackageOptions: ParsableArguments {
     if let boundaries { words += ["--boundaries", boundaries] }
     for word in lateAttributeWords { words += ["--late", word] }
     if allowStandInRemnants { words.append("--allow-stand-in-remnants") }
+    if let from { words += ["--from", from] }
+    for index in stride(from: 0, to: fromArgumentWords.count - 1, by: 2) {
+      words += ["--from-arg", fromArgumentWords[index], fromArgumentWords[index + 1]]
+    }
+    for index in stride(from: 0, to: fromStringArgumentWords.count - 1, by: 2) {
+      words += ["--from-argstr", fromStringArgumentWords[index], fromStringArgumentWords[index + 1]]
+    }
     return words + nix.words
   }
 
   /// The final segment `.drv` path: a split package as it is, any other package split at
   /// `--boundaries` (with `--late` declarations, as `phasesplit wrap`) and instantiated.
   func resolve() async throws -> String {
-    try await resolve(spec())
+    try await resolve(spec(), incrementalFrom: incrementalBase())
+  }
+
+  /// The older version an incremental build starts from (`--from OLD`, or this package with the
+  /// `--from-arg`/`--from-argstr` arguments replaced), if any.
+  func incrementalBase() throws -> InstallableSpec? {
+    if let from { return InstallableSpec.named(by: from, impure: installable.impure) }
+    guard !fromArgumentWords.isEmpty || !fromStringArgumentWords.isEmpty else { return nil }
+    return try spec().replacingArguments(
+      NixArgument.fromOptionWords(
+        expressions: fromArgumentWords, strings: fromStringArgumentWords, expressionOption: "--from-arg",
+        stringOption: "--from-argstr"))
   }
 
   /// The final segment `.drv` path of `installable` (this package with other arguments), split
   /// at `--boundaries` as needed.
-  func resolve(_ installable: InstallableSpec) async throws -> String {
+  func resolve(_ installable: InstallableSpec, incrementalFrom: InstallableSpec? = nil) async throws -> String
+  {
     try await PackageSplitter.forCurrentExecutable(runner: nix.runner)
       .finalSegmentDerivation(
         of: installable, boundaries: Boundary.parse(list: boundaries),
         lateAttributes: LateAttributes.parse(lateAttributeWords),
-        allowStandInRemnants: allowStandInRemnants)
+        allowStandInRemnants: allowStandInRemnants, incrementalFrom: incrementalFrom)
   }
 }

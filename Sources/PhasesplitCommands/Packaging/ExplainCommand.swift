@@ -11,7 +11,8 @@ struct ExplainCommand: AsyncParsableCommand {
     discussion: """
       The older build is a .drv or flake installable (--against: a split package's final segment, or \
       a package split on the fly), or the same file or expression with other arguments (--against-arg/--against-argstr \
-      replace the named arguments).
+      replace the named arguments). For an incremental build (--from OLD) the older build is OLD's \
+      clean split build unless --against names another, and the report lists the source changes.
       """)
 
   @OptionGroup var package: SplitPackageOptions
@@ -39,6 +40,7 @@ struct ExplainCommand: AsyncParsableCommand {
   /// Checked in run(), not in validate(), so that a mistyped option is reported as such first.
   func checkOptions() throws {
     let againstArguments = !againstArgumentWords.isEmpty || !againstStringArgumentWords.isEmpty
+    if try package.incrementalBase() != nil, against == nil, !againstArguments { return }
     if (against == nil) == !againstArguments {
       throw ValidationError(
         "name the older build with --against OLD.drv or with --against-arg/--against-argstr")
@@ -56,6 +58,10 @@ struct ExplainCommand: AsyncParsableCommand {
     if let against {
       older = try await package.resolve(
         InstallableSpec.named(by: against, impure: package.installable.impure))
+    } else if againstArgumentWords.isEmpty, againstStringArgumentWords.isEmpty,
+      let base = try package.incrementalBase()
+    {
+      older = try await package.resolve(base)
     } else {
       let replacements = try NixArgument.fromOptionWords(
         expressions: againstArgumentWords, strings: againstStringArgumentWords,
