@@ -38,12 +38,12 @@ struct SplitPackageOptions: ParsableArguments {
   var from: String?
 
   @Option(
-    name: .customLong("from-arg"), parsing: .upToNextOption,
+    name: .customLong("from-arg"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp("The older version is the package with NAME = EXPR instead.", valueName: "NAME EXPR"))
   var fromArgumentWords: [String] = []
 
   @Option(
-    name: .customLong("from-argstr"), parsing: .upToNextOption,
+    name: .customLong("from-argstr"), parsing: .unconditionalSingleValue,
     help: ArgumentHelp(
       "The older version is the package with NAME = the string VALUE.", valueName: "NAME VALUE"))
   var fromStringArgumentWords: [String] = []
@@ -52,9 +52,6 @@ struct SplitPackageOptions: ParsableArguments {
     let fromArguments = !fromArgumentWords.isEmpty || !fromStringArgumentWords.isEmpty
     if from != nil, fromArguments {
       throw ValidationError("--from and --from-arg/--from-argstr exclude each other")
-    }
-    if fromArgumentWords.count % 2 != 0 || fromStringArgumentWords.count % 2 != 0 {
-      throw ValidationError("--from-arg and --from-argstr take two values: NAME VALUE")
     }
   }
 
@@ -70,11 +67,13 @@ struct SplitPackageOptions: ParsableArguments {
     for word in lateAttributeWords { words += ["--late", word] }
     if allowStandInRemnants { words.append("--allow-stand-in-remnants") }
     if let from { words += ["--from", from] }
-    for index in stride(from: 0, to: fromArgumentWords.count - 1, by: 2) {
-      words += ["--from-arg", fromArgumentWords[index], fromArgumentWords[index + 1]]
-    }
-    for index in stride(from: 0, to: fromStringArgumentWords.count - 1, by: 2) {
-      words += ["--from-argstr", fromStringArgumentWords[index], fromStringArgumentWords[index + 1]]
+    let fromArguments =
+      (try? NixArgument.fromOptionWords(expressions: fromArgumentWords, strings: fromStringArgumentWords))
+      ?? []
+    for argument in fromArguments {
+      words += argument.commandLineArguments.map {
+        $0 == "--arg" ? "--from-arg" : $0 == "--argstr" ? "--from-argstr" : $0
+      }
     }
     return words + nix.words
   }

@@ -6,7 +6,9 @@
 /// takes it apart again.
 enum TwoWordOptions {
   /// The options that take NAME VALUE.
-  static let names: Set<String> = ["--arg", "--argstr", "--against-arg", "--against-argstr", "--option"]
+  static let names: Set<String> = [
+    "--arg", "--argstr", "--against-arg", "--against-argstr", "--from-arg", "--from-argstr", "--option",
+  ]
   /// Separates NAME from VALUE in a joined word.
   static let separator: Character = "\u{0}"
 
