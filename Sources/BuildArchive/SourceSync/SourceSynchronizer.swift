@@ -111,13 +111,20 @@ public enum SourceSynchronizer {
         throw ArchiveError.cannotExtract(entry: full.description, operation: "set the time of", errno: errno)
       }
     }
-    while true {
-      var now = timespec()
-      clock_gettime(CLOCK_REALTIME_COARSE, &now)
-      if FileTime(seconds: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec)) > latest { return }
+    // A restored tree's newest time is just before the restore; a tree with times far in the
+    // future (a skewed clock) is not waited for: the build tool will warn about it anyway.
+    let giveUp = currentTime().seconds + 2
+    while latest.seconds < giveUp {
+      if currentTime() > latest { return }
       var pause = timespec(tv_sec: 0, tv_nsec: 1_000_000)
       nanosleep(&pause, nil)
     }
+  }
+
+  private static func currentTime() -> FileTime {
+    var now = timespec()
+    clock_gettime(CLOCK_REALTIME_COARSE, &now)
+    return FileTime(seconds: Int64(now.tv_sec), nanoseconds: Int64(now.tv_nsec))
   }
 
   private static func makeDirectory(_ path: RawPath) throws {

@@ -34,18 +34,20 @@ public struct IncrementalExplanation: Sendable, Equatable, Codable {
     return nil
   }
 
-  /// Compares two built unpack segments' trees in a temporary directory; nil when either is not built.
+  /// Compares two built unpack segments' trees, restored in a temporary directory; nil when either is not built.
   private static func compare(oldSource: String, newSource: String) throws -> SourceSyncReport? {
-    let files = [oldSource, newSource].map { $0 + "/tree.pst" }
-    guard files.allSatisfy({ FileManager.default.fileExists(atPath: $0) }) else { return nil }
+    let segments = [oldSource, newSource]
+    guard
+      segments.allSatisfy({ FileManager.default.fileExists(atPath: $0 + "/" + LayerRestorer.archiveName) })
+    else { return nil }
     let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
       "phasesplit-explain-\(UUID())")
     defer {
       try? SourceSynchronizer.removeTree(RawPath(scratch.path))
     }
     let trees = ["old", "new"].map { scratch.appendingPathComponent($0).path }
-    for (file, tree) in zip(files, trees) {
-      _ = try ArchiveUnpacker.unpack(archive: RawPath(file), into: RawPath(tree))
+    for (segment, tree) in zip(segments, trees) {
+      _ = try LayerRestorer.restore(segment: RawPath(segment), into: RawPath(tree))
     }
     let difference = try SourceDifference.between(old: RawPath(trees[0]), new: RawPath(trees[1]))
     return SourceSyncReport(mode: "pending", reason: nil, difference: difference)

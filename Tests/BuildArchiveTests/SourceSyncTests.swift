@@ -1,0 +1,86 @@
+import BuildArchive
+import Foundation
+import Testing
+
+/// `SourceDifference`, `SourceSynchronizer` and `IncrementalMode` on small real trees: what an
+/// incremental segment does to a restored build tree.
+@Suite struct SourceSyncTests {
+  private func write(_ text: String, _ path: String, time: TimeInterval? = nil) throws {
+    try FileManager.default.createDirectory(
+      atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+    try text.write(toFile: path, atomically: false, encoding: .utf8)
+    if let time {
+      try FileManager.default.setAttributes(
+        [.modificationDate: Date(timeIntervalSince1970: time)], ofItemAtPath: path)
+    }
+  }
+
+  private func mtime(_ path: String) throws -> Date {
+    try FileManager.default.attributesOfItem(atPath: path)[.modificationDate] as! Date
+  }
+
+  @Test("the build tree gets the source changes; only changed files get new, ordered mtimes")
+  func syncAppliesChanges() throws {
+    let scratch = try ScratchDirectory()
+    let old = scratch.appending("old"), new = scratch.appending("new"), tree = scratch.appending("tree")
+    for root in [old, new, tree] {
+      try write("same\n", root + "/src/same.c")
+      try write("dir\n", root + "/src/gone/inner.c")
+    }
+    try write("old\n", old + "/src/changed.c")
+    try write("deleted\n", old + "/src/deleted.c")
+    // the new source: changed.c and configure.ac/configure changed, in this order, added.c new
+    try write("new\n", new + "/src/changed.c", time: 1_000)
+    try write("ac\n", new + "/src/configure.ac", time: 2_000)
+    try write("script\n", new + "/src/configure", time: 3_000)
+    try write("added\n", new + "/src/added.c", time: 1_000)
+    try FileManager.default.removeItem(atPath: new + "/src/gone")
+    // the build tree: the old source plus build products, the object the newest entry
+    try write("old\n", tree + "/src/changed.c")
+    try write("deleted\n", tree + "/src/deleted.c")
+    try write("object\n", tree + "/src/same.o", time: Date().timeIntervalSince1970 - 60)
+    try write("built over the source\n", tree + "/src/same.c")
+
+    let difference = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let byKind = Dictionary(grouping: difference.changes, by: \.kind).mapValues { $0.map(\.path.description) }
+    #expect(byKind[.changed] == ["src/changed.c"])
+    #expect(byKind[.added] == ["src/added.c", "src/configure", "src/configure.ac"])
+    #expect(byKind[.deleted] == ["src/deleted.c", "src/gone", "src/gone/inner.c"])
+    #expect(
+      difference.buildDescriptionChanges.map(\.path.description) == ["src/configure", "src/configure.ac"])
+
+    try SourceSynchronizer.apply(difference, from: RawPath(new), into: RawPath(tree), excluded: [])
+    #expect(try String(contentsOfFile: tree + "/src/changed.c", encoding: .utf8) == "new\n")
+    #expect(try String(contentsOfFile: tree + "/src/added.c", encoding: .utf8) == "added\n")
+    #expect(!FileManager.default.fileExists(atPath: tree + "/src/deleted.c"))
+    #expect(!FileManager.default.fileExists(atPath: tree + "/src/gone"))
+    // unchanged in the source: left as the build left it
+    #expect(try String(contentsOfFile: tree + "/src/same.c", encoding: .utf8) == "built over the source\n")
+    let newest = try mtime(tree + "/src/same.o")
+    #expect(try mtime(tree + "/src/changed.c") > newest)
+    #expect(try mtime(tree + "/src/changed.c") == mtime(tree + "/src/added.c"))
+    #expect(try mtime(tree + "/src/configure.ac") > mtime(tree + "/src/changed.c"))
+    #expect(try mtime(tree + "/src/configure") > mtime(tree + "/src/configure.ac"))
+    #expect(try mtime(tree + "/src/same.o") == newest)
+  }
+
+  @Test(
+    "the mode: ninja trees always incremental; make trees clean on build-description changes and deletions")
+  func modeDecision() throws {
+    let scratch = try ScratchDirectory()
+    let old = scratch.appending("old"), new = scratch.appending("new")
+    try write("a\n", old + "/main.c")
+    try write("b\n", new + "/main.c")
+    let oneFile = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    #expect(IncrementalMode.decide(for: oneFile, buildTreeUsesNinja: false) == .incremental)
+    try write("x\n", new + "/meson.build")
+    try write("gone\n", old + "/old.c")
+    let described = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    #expect(IncrementalMode.decide(for: described, buildTreeUsesNinja: true) == .incremental)
+    guard case .clean(let reason) = IncrementalMode.decide(for: described, buildTreeUsesNinja: false) else {
+      Issue.record("a make tree with a changed meson.build must build clean")
+      return
+    }
+    #expect(reason.contains("meson.build"))
+  }
+}
