@@ -45,9 +45,11 @@ struct CommandLineTests {
   }
 
   /// The executable segment builds run (the fully static one in CI) and this test process
-  /// (linked with the system's shared libzstd) write the same bytes: both compress with threads,
-  /// over several zstd jobs here.
-  @Test("the CLI writes the library's archive bytes")
+  /// (linked with the system's shared libzstd) write the same archive: the same header and the
+  /// same tar stream, each reproducibly. The compressed bytes are only promised for one
+  /// phasesplit binary (docs/archive-format.md): Debian's shared libzstd and the threaded static
+  /// one built from its upstream source lay out the second and later zstd jobs differently.
+  @Test("the CLI writes the library's archive")
   func cliArchiveEqualsLibraryArchive() throws {
     let phasesplit = try tool()
     let scratch = try ScratchDirectory()
@@ -68,7 +70,18 @@ struct CommandLineTests {
     let command = try Data(contentsOf: URL(fileURLWithPath: viaCommand))
     let library = try Data(contentsOf: URL(fileURLWithPath: viaLibrary))
     #expect(command.count > 300_000)
-    #expect(command == library, "\(command.count) bytes from the CLI, \(library.count) from the library")
+    #expect(command.prefix(60) == library.prefix(60), "the header frames differ")
+    let again = scratch.appending("again.pst")
+    #expect(try Shell.run(phasesplit, ["pack", source, "-o", again]).status == 0)
+    #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == command, "the CLI's archive is reproducible")
+    // the tar streams, by their size and SHA-256 (zstd skips the header frame)
+    let tarFromCommand = try Shell.run(
+      "/bin/sh", ["-c", "zstd -dcq \"$0\" | wc -c; zstd -dcq \"$0\" | sha256sum", viaCommand])
+    let tarFromLibrary = try Shell.run(
+      "/bin/sh", ["-c", "zstd -dcq \"$0\" | wc -c; zstd -dcq \"$0\" | sha256sum", viaLibrary])
+    #expect(tarFromCommand.status == 0 && tarFromLibrary.status == 0)
+    #expect((Int(tarFromCommand.output.split(separator: "\n").first ?? "") ?? 0) > 3_000_000)
+    #expect(tarFromCommand.output == tarFromLibrary.output, "the tar streams differ")
   }
 
   @Test("errors exit non-zero and say what is wrong")

@@ -56,7 +56,7 @@ import Testing
         "installPhase", "--argstr", "dependencySeconds", "8", "--no-out-link",
       ], outputDirectory: directory)
     #expect(try build.waitForStandardError(toContain: "demo-\(salt) install: building (installPhase)"))
-    let nixBuild = try #require(build.child(named: "nix-build"), "no nix-build child of phasesplit")
+    let nixBuild = try #require(build.descendant(named: "nix-build"), "no nix-build under phasesplit")
     kill(nixBuild, signal)
     let status = build.wait()
     let output = build.standardOutput
@@ -119,19 +119,31 @@ final class SpawnedCommand {
     return false
   }
 
-  /// The pid of this command's child process called `name` (from /proc).
-  func child(named name: String) -> pid_t? {
+  /// The pid of a process called `name` among this command's descendants (from /proc):
+  /// phasesplit runs nix-build under a small guard process.
+  func descendant(named name: String) -> pid_t? {
+    var parents: [pid_t: pid_t] = [:]
+    var names: [pid_t: Substring] = [:]
     let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
     for entry in entries {
       guard let candidate = pid_t(entry),
         let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
         let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
       else { continue }
-      let command = stat[stat.index(after: open)..<close]
       let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
-      if command == name, fields.count > 1, pid_t(fields[1]) == pid { return candidate }
+      guard fields.count > 1, let parent = pid_t(fields[1]) else { continue }
+      parents[candidate] = parent
+      names[candidate] = stat[stat.index(after: open)..<close]
     }
-    return nil
+    return names.first { candidate, command in
+      guard command == name else { return false }
+      var current = candidate
+      while let parent = parents[current], parent > 1 {
+        if parent == pid { return true }
+        current = parent
+      }
+      return false
+    }?.key
   }
 
   /// Waits for the command to exit; its exit status (128 + signal when killed).
