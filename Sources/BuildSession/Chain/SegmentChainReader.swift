@@ -13,6 +13,8 @@ public enum SegmentChainReader {
   public static let segmentAttribute = "phasesplitSegment"
   /// The attribute that holds the previous segment's output path ("" in the first segment).
   public static let previousAttribute = "phasesplitPrevious"
+  /// The attribute that marks the final segment (`1`/`true` there, empty or `false` elsewhere).
+  public static let finalAttribute = "phasesplitFinal"
   /// The infix of earlier segments' names.
   public static let segmentNameInfix = "-seg-"
   /// The name of the final segment.
@@ -24,6 +26,12 @@ public enum SegmentChainReader {
   ) throws(BuildSessionError) -> SegmentChain {
     guard let final = graph[finalPath] else {
       throw .unreadableDerivation(path: finalPath, detail: "it is missing from its own closure")
+    }
+    // an earlier segment is no split package, though it has a previous segment too: the final
+    // segment says so (`phasesplitFinal`), or, without that setting, does not have a segment's name
+    let marker = final.attributes[finalAttribute]
+    if marker.map({ $0.isEmpty || $0 == "false" }) ?? final.name.contains(segmentNameInfix) {
+      throw .notSplit(derivationPath: finalPath, name: final.name)
     }
     let prefix = final.name + segmentNameInfix
     var earlier: [Segment] = []
