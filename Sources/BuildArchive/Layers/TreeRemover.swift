@@ -53,16 +53,6 @@ enum TreeRemover {
       throw ArchiveError.cannotExtract(entry: path.description, operation: "read directory", errno: errno)
     }
     defer { closedir(handle) }
-    var names: [RawPath] = []
-    while let record = readdir(handle) {
-      let name = withUnsafePointer(to: record.pointee.d_name) { tuple in
-        tuple.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath(cString: $0) }
-      }
-      if name.bytes == [UInt8(ascii: ".")] || name.bytes == [UInt8(ascii: "."), UInt8(ascii: ".")] {
-        continue
-      }
-      names.append(name)
-    }
-    return names
+    return try DirectoryReading.names(of: handle, path: path)
   }
 }

@@ -75,7 +75,7 @@ public struct StorePathRelocator {
           path: path.description, operation: "chmod (to read it)", errno: errno)
       }
       defer { if openedUp { _ = path.withCString { chmod($0, permissions) } } }
-      for name in try directoryNames(path) {
+      for name in try DirectoryReading.names(in: path) {
         try rewrite(path.appending(name), summary: &summary, visited: &visited)
       }
       try setTime(of: path, to: info.st_mtim)
@@ -207,24 +207,6 @@ public struct StorePathRelocator {
     }
     try setTime(of: path, to: info.st_mtim)
     return true
-  }
-
-  private func directoryNames(_ path: RawPath) throws -> [RawPath] {
-    guard let handle = path.withCString({ opendir($0) }) else {
-      throw RelocationError.cannotRewrite(path: path.description, operation: "open directory", errno: errno)
-    }
-    defer { closedir(handle) }
-    var names: [RawPath] = []
-    while let record = readdir(handle) {
-      let name = withUnsafePointer(to: record.pointee.d_name) { tuple in
-        tuple.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath(cString: $0) }
-      }
-      if name.bytes == [UInt8(ascii: ".")] || name.bytes == [UInt8(ascii: "."), UInt8(ascii: ".")] {
-        continue
-      }
-      names.append(name)
-    }
-    return names
   }
 
   private func setTime(of path: RawPath, to time: timespec) throws {

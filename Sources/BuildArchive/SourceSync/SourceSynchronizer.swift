@@ -182,27 +182,9 @@ public enum SourceSynchronizer {
 
   /// Removes every entry of the directory `root` except the top-level names in `keeping`.
   public static func clear(_ root: RawPath, keeping: Set<RawPath>) throws {
-    for name in try directoryNames(root) where !keeping.contains(name) {
+    for name in try DirectoryReading.names(in: root) where !keeping.contains(name) {
       try removeTree(root.appending(name))
     }
-  }
-
-  private static func directoryNames(_ path: RawPath) throws -> [RawPath] {
-    guard let handle = path.withCString({ opendir($0) }) else {
-      throw ArchiveError.cannotAccess(path: path.description, operation: "open directory", errno: errno)
-    }
-    defer { closedir(handle) }
-    var names: [RawPath] = []
-    while let record = readdir(handle) {
-      let name = withUnsafePointer(to: record.pointee.d_name) { tuple in
-        tuple.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath(cString: $0) }
-      }
-      if name.bytes == [UInt8(ascii: ".")] || name.bytes == [UInt8(ascii: "."), UInt8(ascii: ".")] {
-        continue
-      }
-      names.append(name)
-    }
-    return names
   }
 
   /// Removes a file, symlink or whole directory tree; nothing when the path does not exist.
@@ -214,7 +196,7 @@ public enum SourceSynchronizer {
     }
     if info.st_mode & S_IFMT == S_IFDIR {
       _ = path.withCString { chmod($0, mode_t(UInt32(info.st_mode) & 0o7777 | 0o700)) }
-      for name in try directoryNames(path) { try removeTree(path.appending(name)) }
+      for name in try DirectoryReading.names(in: path) { try removeTree(path.appending(name)) }
       guard path.withCString({ rmdir($0) }) == 0 else {
         throw ArchiveError.cannotExtract(entry: path.description, operation: "rmdir", errno: errno)
       }

@@ -4,7 +4,8 @@
   import Darwin
 #endif
 
-/// Directory listings and symlink targets as byte paths, for the stand-in scan.
+/// Directory listings and symlink targets as byte paths (the stand-in scan, relocation, source
+/// sync and layer removal read directories through here).
 enum DirectoryReading {
   /// The names in directory `path` (without `.` and `..`), sorted byte-wise.
   static func names(in path: RawPath) throws -> [RawPath] {
@@ -12,6 +13,11 @@ enum DirectoryReading {
       throw ArchiveError.cannotAccess(path: path.description, operation: "open directory", errno: errno)
     }
     defer { closedir(handle) }
+    return try names(of: handle, path: path)
+  }
+
+  /// The names in the open directory `handle` (of `path`, for messages), sorted byte-wise.
+  static func names(of handle: OpaquePointer, path: RawPath) throws -> [RawPath] {
     var names: [RawPath] = []
     while true {
       errno = 0
