@@ -14,23 +14,11 @@ import Testing
 struct BuildIDIntegrationTests {
   static let fixtures = ["debugInfo", "debugInfoMD5", "debugInfoDefault"]
 
-  private func build(_ harness: NixHarness, _ request: SplitRequest) throws -> (
-    split: String, unsplit: String
-  ) {
-    let unsplit = try harness.instantiate("unsplit", request)
-    let split = try harness.instantiate("split", request)
-    for derivation in [unsplit, split] {
-      let build = try harness.realise(derivation)
-      try #require(build.succeeded, Comment(rawValue: build.failureSummary))
-    }
-    return (split, unsplit)
-  }
-
   @Test("separateDebugInfo: out and debug equal unsplit", arguments: fixtures)
   func separatedDebugInfoIsIdentical(fixture: String) throws {
     let harness = try NixHarness.make()
     defer { harness.cleanUp() }
-    let (split, unsplit) = try build(harness, SplitRequest(fixture: fixture))
+    let (split, unsplit) = try harness.realiseUnsplitAndSplit(SplitRequest(fixture: fixture))
     let splitOutputs = try harness.outputPaths(split)
     let unsplitOutputs = try harness.outputPaths(unsplit)
     #expect(Set(splitOutputs.keys) == ["out", "debug"])
@@ -52,7 +40,7 @@ struct BuildIDIntegrationTests {
       fixture: fixture,
       attributeOverrides:
         #"{ separateDebugInfo = false; dontStrip = true; NIX_LDFLAGS = "--build-id=sha1"; }"#)
-    let (split, unsplit) = try build(harness, request)
+    let (split, unsplit) = try harness.realiseUnsplitAndSplit(request)
     let splitOutputs = try harness.outputPaths(split)
     let unsplitOutputs = try harness.outputPaths(unsplit)
     for (outputs, side) in [(splitOutputs, "split"), (unsplitOutputs, "unsplit")] {

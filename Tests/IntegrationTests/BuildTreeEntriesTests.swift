@@ -11,14 +11,7 @@ struct BuildTreeEntriesTests {
     let harness = try NixHarness.make()
     defer { harness.cleanUp() }
     let request = SplitRequest(fixture: "specialEntries")
-    let unsplit = try harness.instantiate("unsplit", request)
-    let split = try harness.instantiate("split", request)
-    for derivation in [unsplit, split] {
-      let build = try harness.realise(derivation)
-      try #require(build.succeeded, Comment(rawValue: build.failureSummary))
-    }
-    let differences = try OutputComparison.differences(
-      split: harness.outputPaths(split), unsplit: harness.outputPaths(unsplit), harness: harness)
+    let (split, _, differences) = try harness.buildSplitAndUnsplit(request)
     #expect(differences.isEmpty, "\(differences)")
 
     // The configure segment's archive holds the FIFO and the directory with its mode, not the

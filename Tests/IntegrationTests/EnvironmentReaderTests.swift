@@ -39,14 +39,7 @@ struct EnvironmentReaderTests {
       (SplitRequest(fixture: "envReaders"), original),
       (SplitRequest(fixture: "envReaders", attributeOverrides: overrides), edited),
     ] {
-      let unsplit = try harness.instantiate("unsplit", request)
-      let split = try harness.instantiate("split", request)
-      for derivation in [unsplit, split] {
-        let build = try harness.realise(derivation)
-        try #require(build.succeeded, Comment(rawValue: build.failureSummary))
-      }
-      let differences = try OutputComparison.differences(
-        split: harness.outputPaths(split), unsplit: harness.outputPaths(unsplit), harness: harness)
+      let (split, _, differences) = try harness.buildSplitAndUnsplit(request)
       #expect(differences.isEmpty, "\(differences)")
       let output = try #require(try harness.outputPaths(split)["out"])
       for (file, contents) in Self.expectedFiles(values) {
@@ -87,14 +80,7 @@ struct EnvironmentReaderTests {
     }
     // The declared-late build is still identical to unsplit.
     let lateRequest = request("edited \(marker)", late: [(name: "desktopItem", segment: "install")])
-    let unsplit = try harness.instantiate("unsplit", lateRequest)
-    let split = try harness.instantiate("split", lateRequest)
-    for derivation in [unsplit, split] {
-      let build = try harness.realise(derivation)
-      try #require(build.succeeded, Comment(rawValue: build.failureSummary))
-    }
-    let differences = try OutputComparison.differences(
-      split: harness.outputPaths(split), unsplit: harness.outputPaths(unsplit), harness: harness)
+    let (split, _, differences) = try harness.buildSplitAndUnsplit(lateRequest)
     #expect(differences.isEmpty, "\(differences)")
   }
 }

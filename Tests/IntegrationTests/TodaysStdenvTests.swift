@@ -11,27 +11,12 @@ struct TodaysStdenvTests {
     "phasesplit-test-\(UUID().uuidString.lowercased())"
   }
 
-  /// Builds `request` split and unsplit and returns the differences of their outputs.
-  private static func buildBoth(_ harness: NixHarness, _ request: SplitRequest) throws -> (
-    split: String, unsplit: String, differences: [OutputComparison.Difference]
-  ) {
-    let unsplit = try harness.instantiate("unsplit", request)
-    let split = try harness.instantiate("split", request)
-    for derivation in [unsplit, split] {
-      let build = try harness.realise(derivation)
-      try #require(build.succeeded, Comment(rawValue: build.failureSummary))
-    }
-    let differences = try OutputComparison.differences(
-      split: harness.outputPaths(split), unsplit: harness.outputPaths(unsplit), harness: harness)
-    return (split, unsplit, differences)
-  }
-
   @Test("a hook's prependToVar installFlags reaches the final segment; editing installFlags rebuilds only it")
   func installFlagsEditedByAHook() throws {
     let harness = try NixHarness.make()
     defer { harness.cleanUp() }
     let original = SplitRequest(fixture: "autotoolsMultiOutput")
-    let first = try Self.buildBoth(harness, original)
+    let first = try harness.buildSplitAndUnsplit(original)
     #expect(first.differences.isEmpty, "\(first.differences)")
 
     let marker = Self.uniqueMarker()
@@ -39,7 +24,7 @@ struct TodaysStdenvTests {
       fixture: "autotoolsMultiOutput", attributeOverrides: #"{ installFlags = [ "V=\#(marker)" ]; }"#)
     let editedFinal = try harness.instantiate("split", edited)
     #expect(try harness.derivationsToBuild(editedFinal) == [editedFinal])
-    let second = try Self.buildBoth(harness, edited)
+    let second = try harness.buildSplitAndUnsplit(edited)
     #expect(second.differences.isEmpty, "\(second.differences)")
     let dev = try #require(try harness.outputPaths(editedFinal)["dev"])
     let settings = try String(
@@ -65,7 +50,7 @@ struct TodaysStdenvTests {
             appendInstallFlags() { \#(append); }
           '') ]; }
         """#)
-    let result = try Self.buildBoth(harness, request)
+    let result = try harness.buildSplitAndUnsplit(request)
     #expect(result.differences.isEmpty, "\(result.differences)")
     let dev = try #require(try harness.outputPaths(result.split)["dev"])
     let settings = try String(contentsOfFile: dev + "/lib/pkgconfig/shout-install-settings", encoding: .utf8)
@@ -146,7 +131,7 @@ struct TodaysStdenvTests {
         { pname = "seed-fixed"; NIX_CFLAGS_COMPILE = "-frecord-gcc-switches";
           NIX_OUTPATH_USED_AS_RANDOM_SEED = "/nix/store/fixedseed0-anything"; }
         """#)
-    let both = try Self.buildBoth(harness, fixedSeed)
+    let both = try harness.buildSplitAndUnsplit(fixedSeed)
     #expect(both.differences.isEmpty, "\(both.differences)")
     let fixedOut = try #require(try harness.outputPaths(both.split)["out"])
     let fixedBinary = try Data(contentsOf: URL(fileURLWithPath: fixedOut + "/bin/plain-greet"))
@@ -168,7 +153,8 @@ struct TodaysStdenvTests {
         '';
       }
       """#
-    let result = try Self.buildBoth(harness, SplitRequest(fixture: "plainMake", attributeOverrides: builder))
+    let result = try harness.buildSplitAndUnsplit(
+      SplitRequest(fixture: "plainMake", attributeOverrides: builder))
     #expect(result.differences.isEmpty, "\(result.differences)")
     let out = try #require(try harness.outputPaths(result.split)["out"])
     #expect(try String(contentsOfFile: out + "/share/after", encoding: .utf8) == "after genericBuild\n")

@@ -43,7 +43,12 @@ extension NixRunner {
   /// Evaluates a Nix expression strictly and returns its JSON value
   /// (`nix-instantiate --eval --json --strict -E EXPRESSION`).
   public func evaluate(expression: String) async throws(NixCommandError) -> JSONValue {
-    let result = try await run(.instantiate, ["--eval", "--json", "--strict", "-E", expression])
+    try await json(of: .instantiate, ["--eval", "--json", "--strict", "-E", expression])
+  }
+
+  /// Runs a Nix command whose standard output is JSON, and parses it.
+  func json(of tool: NixTool, _ arguments: [String]) async throws(NixCommandError) -> JSONValue {
+    let result = try await run(tool, arguments)
     do {
       return try JSONValue(parsing: result.standardOutput)
     } catch {

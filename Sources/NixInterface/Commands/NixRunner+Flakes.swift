@@ -40,17 +40,4 @@ extension NixRunner {
   public func lookUpFlakeOutput(_ word: String, impure: Bool) async throws(NixCommandError) {
     _ = try await run(.nix, ["eval", "--json", word, "--apply", "_: null"] + (impure ? ["--impure"] : []))
   }
-
-  private func json(of tool: NixTool, _ arguments: [String]) async throws(NixCommandError) -> JSONValue {
-    let result = try await run(tool, arguments)
-    do {
-      return try JSONValue(parsing: result.standardOutput)
-    } catch {
-      throw NixCommandError(
-        commandLine: result.commandLine,
-        reason: .unexpectedOutput("not JSON (\(error))"),
-        standardErrorTail: NixRunner.tail(of: result.standardError)
-      )
-    }
-  }
 }

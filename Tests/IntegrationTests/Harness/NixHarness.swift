@@ -166,3 +166,26 @@ struct NixHarness: Sendable {
     return result.bytes
   }
 }
+
+extension NixHarness {
+  /// Instantiates `request` unsplit and split and builds both; each build must succeed.
+  func realiseUnsplitAndSplit(_ request: SplitRequest) throws -> (split: String, unsplit: String) {
+    let unsplit = try instantiate("unsplit", request)
+    let split = try instantiate("split", request)
+    for derivation in [unsplit, split] {
+      let build = try realise(derivation)
+      guard build.succeeded else { throw HarnessError.commandFailed(build) }
+    }
+    return (split, unsplit)
+  }
+
+  /// Builds `request` split and unsplit and returns both with the differences of their outputs.
+  func buildSplitAndUnsplit(_ request: SplitRequest) throws -> (
+    split: String, unsplit: String, differences: [OutputComparison.Difference]
+  ) {
+    let (split, unsplit) = try realiseUnsplitAndSplit(request)
+    let differences = try OutputComparison.differences(
+      split: outputPaths(split), unsplit: outputPaths(unsplit), harness: self)
+    return (split, unsplit, differences)
+  }
+}

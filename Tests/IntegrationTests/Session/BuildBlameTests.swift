@@ -84,27 +84,10 @@ final class SpawnedCommand {
   init(_ arguments: [String], outputDirectory: String) throws {
     outputPath = outputDirectory + "/stdout"
     errorPath = outputDirectory + "/stderr"
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, outputPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    posix_spawn_file_actions_addopen(&actions, 2, errorPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    var attributes = posix_spawnattr_t()
-    posix_spawnattr_init(&attributes)
-    defer { posix_spawnattr_destroy(&attributes) }
-    var empty = sigset_t()
-    sigemptyset(&empty)
-    posix_spawnattr_setsigmask(&attributes, &empty)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK))
-    let environment = ProcessInfo.processInfo.environment.merging(TestPackage.nixEnvironment) { $1 }
-    let argv = arguments.map { strdup($0) } + [nil]
-    let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
-    defer { (argv + envp).forEach { free($0) } }
-    var pid: pid_t = 0
-    let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-    try #require(spawned == 0, "cannot start \(arguments[0])")
-    self.pid = pid
+    pid = try SessionTestSupport.spawn(
+      arguments, environment: ProcessInfo.processInfo.environment.merging(TestPackage.nixEnvironment) { $1 },
+      standardOutput: outputPath,
+      standardError: errorPath)
   }
 
   var standardOutput: String { (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "" }

@@ -42,12 +42,29 @@ enum SessionTestSupport {
   /// waits for it with waitpid; Foundation's Process does not notice the exit of a client whose
   /// daemon child (the tmux server) lives on.
   static func spawnDetached(_ arguments: [String], environment: [String: String]) throws -> Int32 {
+    let pid = try spawn(
+      arguments, environment: environment, standardOutput: "/dev/null", standardError: "/dev/null")
+    var status: Int32 = 0
+    while waitpid(pid, &status, 0) == -1, errno == EINTR {}
+    return (status >> 8) & 0xff
+  }
+
+  /// Starts `arguments` with posix_spawn, no signal blocked (the test process blocks some), with
+  /// standard input from /dev/null and standard output and error to the files named (standard
+  /// error joins standard output when it is nil); returns the pid.
+  static func spawn(
+    _ arguments: [String], environment: [String: String], standardOutput: String, standardError: String?
+  ) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
     posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+    posix_spawn_file_actions_addopen(&actions, 1, standardOutput, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    if let standardError {
+      posix_spawn_file_actions_addopen(&actions, 2, standardError, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    } else {
+      posix_spawn_file_actions_adddup2(&actions, 1, 2)
+    }
     var attributes = posix_spawnattr_t()
     posix_spawnattr_init(&attributes)
     defer { posix_spawnattr_destroy(&attributes) }
@@ -61,9 +78,7 @@ enum SessionTestSupport {
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
     try #require(spawned == 0, "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
-    var status: Int32 = 0
-    while waitpid(pid, &status, 0) == -1, errno == EINTR {}
-    return (status >> 8) & 0xff
+    return pid
   }
 
   /// Runs the CLI under test.
