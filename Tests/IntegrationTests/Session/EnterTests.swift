@@ -94,7 +94,7 @@ struct EnterTests {
     let command = [
       "echo \"flags=${#makeFlags[@]}:${makeFlags[1]}\"",
       "echo \"audience=${greeterSettings[audience]}\"",
-      "echo \"next=$curPhase\"", "pwd", "type installPhase | head -n 1",
+      "echo \"next=$curPhase\"", "pwd", "echo \"installPhase is a $(type -t installPhase)\"",
       "runPhase installPhase", "cat \"$out/share/doc/plain-greet/greetings.txt\"",
     ].joined(separator: "; ")
     let entered = try Support.phasesplit(
