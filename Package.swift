@@ -1,7 +1,8 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// Layering, bottom up:
+// Layering, bottom up (every module may depend on Basics):
+//   Basics                    platform import, file reading, errno text, shell quoting, JSON output
 //   CLibArchive, CZstd, CNettle  system libraries (pkg-config; nettle hashes ELF build IDs)
 //   BuildArchive              the build-tree archive engine (pack, unpack, list, relocate)
 //   Derivations               the .drv model, ATerm reader/writer, store paths, nix-base32
@@ -28,6 +29,7 @@ let package = Package(
     .systemLibrary(name: "CLibArchive", pkgConfig: "libarchive", providers: [.apt(["libarchive-dev"])]),
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"])]),
+    .target(name: "Basics"),
     .target(name: "BuildArchive", dependencies: ["CLibArchive", "CZstd", "CNettle"]),
     .target(name: "Derivations"),
     .target(
@@ -39,27 +41,29 @@ let package = Package(
       ]
     ),
     .target(name: "ShellAnalysis"),
-    .target(name: "SplitPlanning", dependencies: ["Derivations", "ShellAnalysis"]),
+    .target(name: "SplitPlanning", dependencies: ["Basics", "Derivations", "ShellAnalysis"]),
     .target(name: "NixEmission", dependencies: ["Derivations", "SplitPlanning", "NixInterface"]),
     .target(
       name: "BuildSession",
       dependencies: [
-        "Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildArchive",
+        "Basics", "Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildArchive",
         .product(name: "Rainbow", package: "Rainbow"),
       ]
     ),
     .target(
       name: "PhasesplitCommands",
       dependencies: [
-        "BuildArchive", "Derivations", "NixInterface", "ShellAnalysis", "SplitPlanning", "NixEmission",
-        "BuildSession", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        "Basics", "BuildArchive", "Derivations", "NixInterface", "ShellAnalysis", "SplitPlanning",
+        "NixEmission", "BuildSession", .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     .executableTarget(name: "phasesplit", dependencies: ["PhasesplitCommands"]),
+    .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
     .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive"]),
     .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface", "NixEmission"]),
     .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"], resources: [.copy("Corpus")]),
-    .testTarget(name: "SplitPlanningTests", dependencies: ["SplitPlanning", "Derivations", "NixInterface"]),
+    .testTarget(
+      name: "SplitPlanningTests", dependencies: ["Basics", "SplitPlanning", "Derivations", "NixInterface"]),
     .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession", "Derivations", "NixInterface"]),
     .testTarget(name: "PhasesplitCommandsTests", dependencies: ["PhasesplitCommands", "NixInterface"]),
     .testTarget(

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import SplitPlanning
 import Testing
@@ -178,7 +179,7 @@ import Testing
     let check = try #require(report.phases.first { $0.name == "checkPhase" })
     #expect(check.segment == nil && check.skip?.flag == "doCheck" && check.skip?.reason == "flagUnset")
     #expect(report.phases.first { $0.name == "fixupPhase" }?.segment == "install")
-    let text = report.jsonText()
+    let text = try JSONOutput.text(report)
     #expect(text.contains("\"schemaVersion\" : 2") && text.contains("\"refusal\" : null"))
     #expect(text.contains("\"segment\" : null") && text.contains("\"derivation\" : null"))
     #expect(try JSONDecoder().decode(AnalysisReport.self, from: Data(text.utf8)) == report)

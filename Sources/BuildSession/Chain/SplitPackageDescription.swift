@@ -49,11 +49,4 @@ public struct SplitPackageDescription: Sendable, Equatable, Codable {
       + "splits, analyze the original package (its .drv or -f FILE -A ATTR).\n"
     return text
   }
-
-  /// The JSON text (keys sorted, pretty-printed).
-  public var jsonText: String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return String(decoding: (try? encoder.encode(self)) ?? Data(), as: UTF8.self)
-  }
 }

@@ -31,11 +31,4 @@ public struct SourceSyncReport: Codable, Equatable, Sendable {
     changed = paths(.changed)
     deleted = paths(.deleted)
   }
-
-  /// The report as pretty-printed JSON with sorted keys.
-  public func jsonData() throws -> Data {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    return try encoder.encode(self)
-  }
 }

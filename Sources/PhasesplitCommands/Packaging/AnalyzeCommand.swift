@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import BuildSession
 import NixEmission
 import NixInterface
@@ -48,7 +49,7 @@ public struct AnalyzeCommand: AsyncParsableCommand {
     if package.isSegment {
       let chain = try await BuildSession(settings: nix.settings).chain(finalDerivationPath: package.path)
       let description = SplitPackageDescription(chain: chain)
-      print(json ? description.jsonText : description.text, terminator: json ? "\n" : "")
+      print(json ? try JSONOutput.text(description) : description.text, terminator: json ? "\n" : "")
       return
     }
     let report = try AnalysisReport(
@@ -56,7 +57,7 @@ public struct AnalyzeCommand: AsyncParsableCommand {
       boundaries: try Boundary.parse(list: boundaries),
       table: try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate()),
       lateAttributes: try LateAttributes.parse(lateAttributeWords))
-    print(json ? report.jsonText() : report.humanText(), terminator: json ? "\n" : "")
+    print(json ? try JSONOutput.text(report) : report.humanText(), terminator: json ? "\n" : "")
     if !report.splittable { throw ExitCode(1) }
   }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import BuildSession
 import Foundation
 import NixInterface
@@ -70,9 +71,7 @@ struct BuildCommand: AsyncParsableCommand {
       FileHandle.standardError.write(Data(text.utf8))
     }
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(try JSONOutput.text(report))
     } else {
       let width = isatty(STDOUT_FILENO) == 1 ? TerminalSize.of(descriptor: STDOUT_FILENO).columns : nil
       print(SummaryTable.render(report, width: width), terminator: "")

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import BuildSession
 import Foundation
 import NixInterface
@@ -71,9 +72,7 @@ struct ExplainCommand: AsyncParsableCommand {
     }
     let report = try await session.explain(finalDerivationPath: current, againstOlder: older)
     if json {
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(report), as: UTF8.self))
+      print(try JSONOutput.text(report))
     } else {
       print(report.rendered(), terminator: "")
     }

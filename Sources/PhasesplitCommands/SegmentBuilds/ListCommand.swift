@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import BuildArchive
 import Foundation
 
@@ -22,9 +23,7 @@ struct ListCommand: ParsableCommand {
   func run() throws {
     if json {
       let entries = try ArchiveLister.entries(of: RawPath(archive))
-      let encoder = JSONEncoder()
-      encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-      print(String(decoding: try encoder.encode(entries), as: UTF8.self))
+      print(try JSONOutput.text(entries))
       return
     }
     try ArchiveLister.forEachEntry(in: RawPath(archive)) { entry in

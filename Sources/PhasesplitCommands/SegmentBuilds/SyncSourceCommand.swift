@@ -1,4 +1,5 @@
 import ArgumentParser
+import Basics
 import BuildArchive
 import BuildSession
 import Foundation
@@ -58,7 +59,7 @@ struct SyncSourceCommand: ParsableCommand {
       try SourceSynchronizer.clear(RawPath(into), keeping: excluded)
       for path in removeOnClean { try SourceSynchronizer.removeTree(RawPath(path)) }
     }
-    let reportData = try SourceSyncReport(difference: difference, mode: mode).jsonData()
+    let reportData = try JSONOutput.data(SourceSyncReport(difference: difference, mode: mode))
     let reportURL = URL(fileURLWithPath: report)
     try FileManager.default.createDirectory(
       at: reportURL.deletingLastPathComponent(), withIntermediateDirectories: true)

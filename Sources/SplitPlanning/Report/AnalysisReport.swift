@@ -179,13 +179,4 @@ public struct AnalysisReport: Codable, Sendable, Equatable {
     placement = []
     findings = []
   }
-
-  /// The report as pretty-printed JSON with sorted keys (stable output).
-  public func jsonText() -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain strings, numbers and arrays cannot fail.
-    let data = (try? encoder.encode(self)) ?? Data()
-    return String(decoding: data, as: UTF8.self)
-  }
 }
