@@ -51,7 +51,9 @@ enum FixtureDerivations {
     defer { try? FileManager.default.removeItem(at: directory) }
     let lateFile = directory.appendingPathComponent("late.json")
     let lateObject = Dictionary(
-      uniqueKeysWithValues: lateAttributes.declarations.map { ($0.name, $0.segment ?? Segment.finalName) })
+      uniqueKeysWithValues: lateAttributes.declarations.map {
+        ($0.name, $0.segment ?? PlannedSegment.finalName)
+      })
     try JSONSerialization.data(withJSONObject: lateObject).write(to: lateFile)
     let boundaryList = boundaries.map { "\"\($0)\"" }.joined(separator: " ")
     let expression = """

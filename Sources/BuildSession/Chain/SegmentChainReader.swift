@@ -34,18 +34,18 @@ public enum SegmentChainReader {
       throw .notSplit(derivationPath: finalPath, name: final.name)
     }
     let prefix = final.name + segmentNameInfix
-    var earlier: [Segment] = []
+    var earlier: [BuiltSegment] = []
     var current = final
     while let previous = previousSegment(of: current, prefix: prefix, graph: graph) {
       earlier.append(
-        Segment(
+        BuiltSegment(
           name: previous.attributes[segmentAttribute] ?? String(previous.name.dropFirst(prefix.count)),
           derivationPath: previous.path,
           phases: phases(of: previous), outputPaths: previous.outputPaths, isFinal: false))
       current = previous
     }
     guard !earlier.isEmpty else { throw .notSplit(derivationPath: finalPath, name: final.name) }
-    let finalSegment = Segment(
+    let finalSegment = BuiltSegment(
       name: final.attributes[segmentAttribute] ?? finalSegmentName, derivationPath: finalPath,
       phases: phases(of: final),
       outputPaths: final.outputPaths, isFinal: true)

@@ -2,16 +2,16 @@
 /// and phases come next.
 public struct EnterPlan: Sendable, Equatable {
   /// The segment whose archive (tree, outputs, shell state) is restored.
-  public var restored: Segment
+  public var restored: BuiltSegment
   /// The segment after it: its environment is set up and its phases are the ones to run next.
-  public var next: Segment
+  public var next: BuiltSegment
 
   /// Chooses the segments for `target` in `chain`; `unbuilt` is the set of `.drv` paths not
   /// valid in the store (used by ``EnterTarget/beforeFirstUnbuilt``).
   public static func choose(
     _ target: EnterTarget, in chain: SegmentChain, unbuilt: Set<String>
   ) throws(BuildSessionError) -> EnterPlan {
-    let next: Segment
+    let next: BuiltSegment
     switch target {
     case .afterSegment(let name):
       guard let index = chain.segments.firstIndex(where: { $0.name == name }) else {

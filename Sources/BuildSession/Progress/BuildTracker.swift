@@ -159,7 +159,7 @@ public struct BuildTracker: Sendable {
   /// was killed by a signal (`interrupted`). Returns whether anything changed.
   @discardableResult
   public mutating func finish(
-    now: Double, interrupted: Bool = false, isValid: (Segment) -> Bool = { _ in false }
+    now: Double, interrupted: Bool = false, isValid: (BuiltSegment) -> Bool = { _ in false }
   ) -> Bool {
     if interrupted {
       // Nix stops the builds it interrupts as if they had ended: only a valid output says done.

@@ -51,7 +51,8 @@ public struct DependencyProgress: Sendable, Equatable {
   }
 }
 
-extension Segment {
+extension BuiltSegment {
   /// A segment standing for none, for status arithmetic shared with dependencies.
-  static let placeholder = Segment(name: "", derivationPath: "", phases: [], outputPaths: [:], isFinal: false)
+  static let placeholder = BuiltSegment(
+    name: "", derivationPath: "", phases: [], outputPaths: [:], isFinal: false)
 }

@@ -1,14 +1,14 @@
 /// One segment and its current status, as the progress display and summary show it.
 public struct SegmentProgress: Sendable, Equatable {
   /// The segment.
-  public var segment: Segment
+  public var segment: BuiltSegment
   /// Its status.
   public var status: SegmentStatus
   /// The last lines of its build log (at most ``BuildTracker/logTailLength``).
   public var logTail: [String]
 
   /// Creates a progress entry.
-  public init(segment: Segment, status: SegmentStatus, logTail: [String] = []) {
+  public init(segment: BuiltSegment, status: SegmentStatus, logTail: [String] = []) {
     self.segment = segment
     self.status = status
     self.logTail = logTail

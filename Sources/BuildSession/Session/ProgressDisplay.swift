@@ -76,7 +76,7 @@ final class ProgressDisplay: @unchecked Sendable {
 
   /// Ends tracking and draws the final state; returns the tracker and Nix's error messages.
   /// `interrupted`: nix-build was killed by a signal.
-  func finish(interrupted: Bool, isValid: (Segment) -> Bool) -> (BuildTracker, [String]) {
+  func finish(interrupted: Bool, isValid: (BuiltSegment) -> Bool) -> (BuildTracker, [String]) {
     lock.lock()
     defer { lock.unlock() }
     tracker.finish(now: Self.now(), interrupted: interrupted, isValid: isValid)

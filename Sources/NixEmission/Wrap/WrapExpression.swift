@@ -61,7 +61,7 @@ public struct WrapExpression: Sendable, Equatable {
         (
           "lateAttributes",
           .attributes(
-            lateAttributes.declarations.map { ($0.name, .string($0.segment ?? Segment.finalName)) })
+            lateAttributes.declarations.map { ($0.name, .string($0.segment ?? PlannedSegment.finalName)) })
         ))
     }
     if allowStandInRemnants { members.append(("allowStandInRemnants", .bool(true))) }

@@ -137,7 +137,7 @@ public struct AttributePlacement: Sendable, Equatable {
   /// The attributes whose text counts as a segment's scripts for placement: `preHook` and
   /// `postHook`, and for each of its phases (skipped ones too) the phase attribute and the
   /// standard phase's hooks (`unpackCmd` and `setSourceRoot` with `unpackPhase`).
-  public static func scriptAttributes(of segment: Segment) -> [String] {
+  public static func scriptAttributes(of segment: PlannedSegment) -> [String] {
     ["preHook", "postHook"]
       + segment.phases.flatMap { phase in
         [phase.name] + (phase.standard?.hooks ?? [])

@@ -1,5 +1,8 @@
-/// A run of consecutive phases built as one derivation.
-public struct Segment: Sendable, Equatable {
+/// A segment as planned: a run of consecutive phases to be built as one derivation.
+///
+/// The planner's half of a pair: once the segment derivations are instantiated, BuildSession reads
+/// each one back from the store as a `BuiltSegment` (its `.drv`, outputs and phase names).
+public struct PlannedSegment: Sendable, Equatable {
   /// The name of the final segment, which holds install and every later phase.
   public static let finalName = "install"
 

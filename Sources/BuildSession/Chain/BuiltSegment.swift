@@ -1,5 +1,10 @@
-/// One segment derivation of a split package, as found in the store.
-public struct Segment: Sendable, Equatable {
+/// A segment as built: one segment derivation of a split package, as found in the store (its
+/// outputs may not be realised yet).
+///
+/// The store's half of a pair: SplitPlanning's ``SplitPlanning/PlannedSegment`` is the segment as
+/// planned (phases with their anchors and skip flags); this is what its derivation became, read
+/// back by ``SegmentChainReader`` — the name, `.drv`, the phases it runs and its output paths.
+public struct BuiltSegment: Sendable, Equatable {
   /// The segment name (`unpack`, `configure`, …, `install` for the final segment).
   public var name: String
   /// The segment's `.drv` store path.
