@@ -13,6 +13,7 @@ mkdir -p "$cache"
 sources=(
   "hello 2.10 hello_2.10.orig.tar.gz"
   "gawk 1:5.2.1 gawk_5.2.1.orig.tar.xz"
+  "coreutils 9.1 coreutils_9.1.orig.tar.xz"
 )
 
 for entry in "${sources[@]}"; do
