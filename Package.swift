@@ -13,6 +13,7 @@ import PackageDescription
 //   BuildSession              build with live progress, explain, enter
 //   PhasesplitCommands        the swift-argument-parser commands (thin: parse, call, print)
 //   phasesplit                the executable
+//   PhasesplitTestSupport     what the test targets share (Tests/PhasesplitTestSupport; tests only)
 let package = Package(
   name: "phasesplit",
   platforms: [.macOS(.v13)],
@@ -58,18 +59,34 @@ let package = Package(
       ]
     ),
     .executableTarget(name: "phasesplit", dependencies: ["PhasesplitCommands"]),
+    // What the test targets share (as SwiftPM's _InternalTestSupport): the package checkout and the
+    // built tool, one command runner, the project's Nix settings, the trait of the tests that run Nix.
+    .target(
+      name: "PhasesplitTestSupport",
+      dependencies: ["Derivations", "NixInterface", "NixEmission"],
+      path: "Tests/PhasesplitTestSupport"
+    ),
     .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
-    .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive"]),
-    .testTarget(name: "DerivationsTests", dependencies: ["Derivations", "NixInterface", "NixEmission"]),
-    .testTarget(name: "ShellAnalysisTests", dependencies: ["ShellAnalysis"], resources: [.copy("Corpus")]),
+    .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive", "PhasesplitTestSupport"]),
     .testTarget(
-      name: "SplitPlanningTests", dependencies: ["Basics", "SplitPlanning", "Derivations", "NixInterface"]),
+      name: "DerivationsTests",
+      dependencies: ["Derivations", "NixInterface", "NixEmission", "PhasesplitTestSupport"]
+    ),
+    .testTarget(
+      name: "ShellAnalysisTests", dependencies: ["ShellAnalysis", "PhasesplitTestSupport"],
+      resources: [.copy("Corpus")]
+    ),
+    .testTarget(
+      name: "SplitPlanningTests",
+      dependencies: ["Basics", "SplitPlanning", "Derivations", "NixInterface", "PhasesplitTestSupport"]
+    ),
     .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession", "Derivations", "NixInterface"]),
     .testTarget(name: "PhasesplitCommandsTests", dependencies: ["PhasesplitCommands", "NixInterface"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
         "BuildArchive", "Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildSession",
+        "PhasesplitTestSupport",
       ],
       exclude: ["Session/synthetic-chain.nix"]
     ),

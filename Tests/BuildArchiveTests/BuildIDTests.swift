@@ -1,5 +1,6 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Relocation keeps GNU build IDs true: a binary linked over a stand-in path and relocated is
@@ -26,10 +27,10 @@ struct BuildIDTests {
     // same path and then moved to its name
     let output = scratch.appending("libdemo.so")
     let kind = shared ? ["-shared", "-fPIC"] : []
-    let result = try Shell.run(
+    let result = try CommandRunner.plain.run(
       "/usr/bin/gcc",
       ["-O1", "-g"] + kind + ["-DPREFIX=\"\(prefix)\"", "-o", output, sourceFile] + flags)
-    try #require(result.status == 0, Comment(rawValue: result.error))
+    try #require(result.status == 0, Comment(rawValue: result.standardError))
     let named = scratch.appending(name)
     try FileManager.default.moveItem(atPath: output, toPath: named)
     return named

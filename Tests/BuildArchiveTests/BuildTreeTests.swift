@@ -1,5 +1,6 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Real build trees: after pack, moving the tree away and restoring it at the same path, the build
@@ -22,31 +23,34 @@ struct BuildTreeTests {
 
   @Test("GNU hello 2.10: make and make install compile nothing after a restore")
   func helloMake() throws {
-    let tarball = PackageLocations.source("hello_2.10.orig.tar.gz")
+    let tarball = TestPackage.source("hello_2.10.orig.tar.gz")
     try #require(
       FileManager.default.fileExists(atPath: tarball),
       "missing \(tarball); run scripts/fetch-sources.sh first")
     let scratch = try ScratchDirectory()
-    let build = try Shell.bash(
+    let build = try CommandRunner.plain.bash(
       "tar xzf \"$1\" && cd hello-2.10 && ./configure CC=gcc >/dev/null && make -j2 >/dev/null",
       in: scratch.path, arguments: [tarball])
-    try #require(build.status == 0, "building hello failed: \(build.error)")
+    try #require(build.status == 0, "building hello failed: \(build.standardError)")
     let tree = scratch.appending("hello-2.10")
     try packMoveRestore(tree)
 
-    let make = try Shell.bash("make 2>&1", in: tree)
+    let make = try CommandRunner.plain.bash("make 2>&1", in: tree)
     #expect(make.status == 0)
-    #expect(compileLines(make.output).isEmpty, "make rebuilt after restore:\n\(make.output)")
-    let install = try Shell.bash(
+    #expect(compileLines(make.standardOutput).isEmpty, "make rebuilt after restore:\n\(make.standardOutput)")
+    let install = try CommandRunner.plain.bash(
       "make install DESTDIR=\"$1\" 2>&1", in: tree, arguments: [scratch.appending("dest")])
     #expect(install.status == 0)
-    #expect(compileLines(install.output).isEmpty, "make install rebuilt after restore:\n\(install.output)")
+    #expect(
+      compileLines(install.standardOutput).isEmpty,
+      "make install rebuilt after restore:\n\(install.standardOutput)")
     #expect(FileManager.default.isExecutableFile(atPath: scratch.appending("dest/usr/local/bin/hello")))
 
     // Control: the check does see compilation when a source really is newer.
-    let touched = try Shell.bash("touch -d '+2 seconds' src/hello.c && make 2>&1", in: tree)
+    let touched = try CommandRunner.plain.bash("touch -d '+2 seconds' src/hello.c && make 2>&1", in: tree)
     #expect(
-      !compileLines(touched.output).isEmpty, "control: make should recompile hello.c:\n\(touched.output)")
+      !compileLines(touched.standardOutput).isEmpty,
+      "control: make should recompile hello.c:\n\(touched.standardOutput)")
   }
 
   @Test("meson/ninja: ninja -n reports no work to do after a restore")
@@ -64,20 +68,24 @@ struct BuildTreeTests {
     for (name, text) in files {
       try RawPathIO.writeFile(Array((project + "/src/" + name).utf8), Array(text.utf8))
     }
-    let build = try Shell.bash("meson setup build src >/dev/null && ninja -C build >/dev/null", in: project)
-    try #require(build.status == 0, "meson build failed: \(build.error)")
+    let build = try CommandRunner.plain.bash(
+      "meson setup build src >/dev/null && ninja -C build >/dev/null", in: project)
+    try #require(build.status == 0, "meson build failed: \(build.standardError)")
     try packMoveRestore(project)
 
-    let dryRun = try Shell.bash("ninja -C build -n 2>&1", in: project)
+    let dryRun = try CommandRunner.plain.bash("ninja -C build -n 2>&1", in: project)
     #expect(dryRun.status == 0)
     #expect(
-      dryRun.output.contains("no work to do"), "ninja wants to rebuild after restore:\n\(dryRun.output)")
+      dryRun.standardOutput.contains("no work to do"),
+      "ninja wants to rebuild after restore:\n\(dryRun.standardOutput)")
     let log = String(
       decoding: try RawPathIO.readFile(Array((project + "/build/.ninja_log").utf8)), as: UTF8.self)
     #expect(log.hasPrefix("# ninja log v"))
 
-    let touched = try Shell.bash("touch -d '+2 seconds' src/greet.h && ninja -C build -n 2>&1", in: project)
+    let touched = try CommandRunner.plain.bash(
+      "touch -d '+2 seconds' src/greet.h && ninja -C build -n 2>&1", in: project)
     #expect(
-      !touched.output.contains("no work to do"), "control: ninja should rebuild after touching a header")
+      !touched.standardOutput.contains("no work to do"),
+      "control: ninja should rebuild after touching a header")
   }
 }

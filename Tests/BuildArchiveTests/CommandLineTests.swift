@@ -1,13 +1,11 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 @Suite("The in-build CLI commands")
 struct CommandLineTests {
-  private func tool() throws -> String {
-    try #require(
-      PackageLocations.tool, "no phasesplit executable; set PHASESPLIT_TEST_TOOL or run swift build")
-  }
+  private func tool() throws -> String { try TestPackage.tool() }
 
   @Test("pack, list --json and unpack through the CLI")
   func packListUnpack() throws {
@@ -17,12 +15,12 @@ struct CommandLineTests {
     try RawPathIO.makeDirectory(Array(source.utf8))
     try SampleTree.make(at: source)
     let archive = scratch.appending("tree.pst")
-    let pack = try Shell.run(phasesplit, ["pack", source, "-o", archive, "--exclude", "empty"])
-    #expect(pack.status == 0, "pack failed: \(pack.error)")
+    let pack = try CommandRunner.plain.run(phasesplit, ["pack", source, "-o", archive, "--exclude", "empty"])
+    #expect(pack.status == 0, "pack failed: \(pack.standardError)")
 
-    let list = try Shell.run(phasesplit, ["list", "--json", archive])
+    let list = try CommandRunner.plain.run(phasesplit, ["list", "--json", archive])
     #expect(list.status == 0)
-    let entries = try JSONDecoder().decode([ArchiveEntryInfo].self, from: Data(list.output.utf8))
+    let entries = try JSONDecoder().decode([ArchiveEntryInfo].self, from: Data(list.standardOutput.utf8))
     let byPath = Dictionary(uniqueKeysWithValues: entries.map { ($0.path, $0) })
     #expect(byPath["bad-\\xff\\xfe.c"]?.type == .regularFile)
     #expect(byPath["src/run.sh"]?.mode == 0o755)
@@ -33,12 +31,12 @@ struct CommandLineTests {
     #expect(byPath["src/sub/binary"]?.size == 70_000)
     #expect(byPath["empty/"] == nil && byPath["empty"] == nil)
 
-    let text = try Shell.run(phasesplit, ["list", archive])
-    #expect(text.output.split(separator: "\n").count == entries.count)
+    let text = try CommandRunner.plain.run(phasesplit, ["list", archive])
+    #expect(text.standardOutput.split(separator: "\n").count == entries.count)
 
     let restored = scratch.appending("restored")
-    let unpack = try Shell.run(phasesplit, ["unpack", archive, "-C", restored])
-    #expect(unpack.status == 0, "unpack failed: \(unpack.error)")
+    let unpack = try CommandRunner.plain.run(phasesplit, ["unpack", archive, "-C", restored])
+    #expect(unpack.status == 0, "unpack failed: \(unpack.standardError)")
     var original = try TreeSnapshot(root: source)
     original.entries[Array("empty".utf8)] = nil
     #expect(try TreeSnapshot(root: restored) == original)
@@ -64,48 +62,49 @@ struct CommandLineTests {
     try Data(words + words + words).write(to: URL(fileURLWithPath: source + "/large.txt"))
     let viaCommand = scratch.appending("command.pst")
     let viaLibrary = scratch.appending("library.pst")
-    let pack = try Shell.run(phasesplit, ["pack", source, "-o", viaCommand])
-    #expect(pack.status == 0, "pack failed: \(pack.error)")
+    let pack = try CommandRunner.plain.run(phasesplit, ["pack", source, "-o", viaCommand])
+    #expect(pack.status == 0, "pack failed: \(pack.standardError)")
     try ArchivePacker.pack(directory: RawPath(source), archive: RawPath(viaLibrary))
     let command = try Data(contentsOf: URL(fileURLWithPath: viaCommand))
     let library = try Data(contentsOf: URL(fileURLWithPath: viaLibrary))
     #expect(command.count > 300_000)
     #expect(command.prefix(60) == library.prefix(60), "the header frames differ")
     let again = scratch.appending("again.pst")
-    #expect(try Shell.run(phasesplit, ["pack", source, "-o", again]).status == 0)
+    #expect(try CommandRunner.plain.run(phasesplit, ["pack", source, "-o", again]).status == 0)
     #expect(try Data(contentsOf: URL(fileURLWithPath: again)) == command, "the CLI's archive is reproducible")
     // the tar streams, by their size and SHA-256 (zstd skips the header frame)
-    let tarFromCommand = try Shell.run(
+    let tarFromCommand = try CommandRunner.plain.run(
       "/bin/sh", ["-c", "zstd -dcq \"$0\" | wc -c; zstd -dcq \"$0\" | sha256sum", viaCommand])
-    let tarFromLibrary = try Shell.run(
+    let tarFromLibrary = try CommandRunner.plain.run(
       "/bin/sh", ["-c", "zstd -dcq \"$0\" | wc -c; zstd -dcq \"$0\" | sha256sum", viaLibrary])
     #expect(tarFromCommand.status == 0 && tarFromLibrary.status == 0)
-    #expect((Int(tarFromCommand.output.split(separator: "\n").first ?? "") ?? 0) > 3_000_000)
-    #expect(tarFromCommand.output == tarFromLibrary.output, "the tar streams differ")
+    #expect((Int(tarFromCommand.standardOutput.split(separator: "\n").first ?? "") ?? 0) > 3_000_000)
+    #expect(tarFromCommand.standardOutput == tarFromLibrary.standardOutput, "the tar streams differ")
   }
 
   @Test("errors exit non-zero and say what is wrong")
   func failures() throws {
     let phasesplit = try tool()
     let scratch = try ScratchDirectory()
-    let missing = try Shell.run(
+    let missing = try CommandRunner.plain.run(
       phasesplit, ["pack", scratch.appending("nope"), "-o", scratch.appending("x.pst")])
     #expect(missing.status != 0)
-    #expect(missing.error.contains("nope"))
+    #expect(missing.standardError.contains("nope"))
     #expect(!FileManager.default.fileExists(atPath: scratch.appending("x.pst")))
 
     let source = scratch.appending("source")
     try RawPathIO.makeDirectory(Array(source.utf8))
     try SampleTree.make(at: source)
     let archive = scratch.appending("tree.pst")
-    #expect(try Shell.run(phasesplit, ["pack", source, "-o", archive]).status == 0)
+    #expect(try CommandRunner.plain.run(phasesplit, ["pack", source, "-o", archive]).status == 0)
     let bytes = try RawPathIO.readFile(Array(archive.utf8))
     let truncated = scratch.appending("cut.pst")
     try RawPathIO.writeFile(Array(truncated.utf8), Array(bytes.prefix(bytes.count - 40)))
-    let unpack = try Shell.run(phasesplit, ["unpack", truncated, "-C", scratch.appending("out")])
+    let unpack = try CommandRunner.plain.run(
+      phasesplit, ["unpack", truncated, "-C", scratch.appending("out")])
     #expect(unpack.status != 0)
-    #expect(unpack.error.contains("truncated or corrupt"))
-    #expect(unpack.error.contains("byte offset"))
+    #expect(unpack.standardError.contains("truncated or corrupt"))
+    #expect(unpack.standardError.contains("byte offset"))
   }
 
   @Test("relocate through the CLI with a custom store directory")
@@ -117,14 +116,14 @@ struct CommandLineTests {
     let to = store + "/" + RelocationTests.toHash + "-pkg"
     try FileManager.default.createDirectory(atPath: from, withIntermediateDirectories: true)
     try RawPathIO.writeFile(Array((from + "/ref").utf8), Array("\(from)/bin\n".utf8))
-    let result = try Shell.run(
+    let result = try CommandRunner.plain.run(
       phasesplit, ["relocate", "--store-path", "\(from)=\(to)"], environment: ["NIX_STORE_DIR": store])
-    #expect(result.status == 0, "relocate failed: \(result.error)")
+    #expect(result.status == 0, "relocate failed: \(result.standardError)")
     #expect(try RawPathIO.readFile(Array((to + "/ref").utf8)) == Array("\(to)/bin\n".utf8))
 
-    let bad = try Shell.run(
+    let bad = try CommandRunner.plain.run(
       phasesplit, ["relocate", "--store-path", "\(to)=\(to)x"], environment: ["NIX_STORE_DIR": store])
     #expect(bad.status != 0)
-    #expect(bad.error.contains("differ in length"))
+    #expect(bad.standardError.contains("differ in length"))
   }
 }

@@ -1,5 +1,6 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -109,9 +110,11 @@ struct CorruptArchiveTests {
     let good = scratch.appending("good.pst")
     let tar = scratch.appending("plain.tar")
     let headerLength = 8 + Int(bytes[4]) + Int(bytes[5]) << 8
-    #expect(try Shell.run("/usr/bin/zstd", ["-q", "-d", good, "-o", tar]).status == 0)
+    #expect(try CommandRunner.plain.run("/usr/bin/zstd", ["-q", "-d", good, "-o", tar]).status == 0)
     let unchecked = scratch.appending("unchecked.zst")
-    #expect(try Shell.run("/usr/bin/zstd", ["-q", "--no-check", "-19", tar, "-o", unchecked]).status == 0)
+    #expect(
+      try CommandRunner.plain.run("/usr/bin/zstd", ["-q", "--no-check", "-19", tar, "-o", unchecked]).status
+        == 0)
     let frame = try RawPathIO.readFile(Array(unchecked.utf8))
     let withHeader = Array(bytes[0..<headerLength]) + frame
     try expectRefused(withHeader, name: "no-checksum.pst", reason: "no content checksum", in: scratch)
@@ -147,8 +150,8 @@ struct CorruptArchiveTests {
     try RawPathIO.makeDirectory(Array(source.utf8))
     try SampleTree.make(at: source)
     let tar = scratch.appending("other.tar")
-    #expect(try Shell.run("/bin/tar", ["-cf", tar, "-C", source, "src"]).status == 0)
-    #expect(try Shell.run("/usr/bin/zstd", ["-q", tar, "-o", tar + ".zst"]).status == 0)
+    #expect(try CommandRunner.plain.run("/bin/tar", ["-cf", tar, "-C", source, "src"]).status == 0)
+    #expect(try CommandRunner.plain.run("/usr/bin/zstd", ["-q", tar, "-o", tar + ".zst"]).status == 0)
     let entries = try ArchiveLister.entries(of: RawPath(tar + ".zst"))
     #expect(entries.contains { $0.path == "src/main.c" })
   }

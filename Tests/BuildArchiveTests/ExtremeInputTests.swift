@@ -1,5 +1,6 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -71,18 +72,18 @@ struct ExtremeInputTests {
 
   @Test("the CLI packs, lists and unpacks extreme mtimes without a signal")
   func commandLine() throws {
-    let phasesplit = try #require(PackageLocations.tool, "no phasesplit executable")
+    let phasesplit = try TestPackage.tool()
     let scratch = try ScratchDirectory()
     let (source, _) = try extremeTree(in: scratch)
     for policy in [[], ["--exact-mtimes"]] {
       let archive = scratch.appending("cli\(policy.count).pst")
-      let pack = try Shell.run(phasesplit, ["pack", source, "-o", archive] + policy)
-      #expect(pack.status == 0, "pack \(policy): \(pack.error)")
-      let list = try Shell.run(phasesplit, ["list", archive])
-      #expect(list.status == 0, "list \(policy): \(list.error)")
-      let unpack = try Shell.run(
+      let pack = try CommandRunner.plain.run(phasesplit, ["pack", source, "-o", archive] + policy)
+      #expect(pack.status == 0, "pack \(policy): \(pack.standardError)")
+      let list = try CommandRunner.plain.run(phasesplit, ["list", archive])
+      #expect(list.status == 0, "list \(policy): \(list.standardError)")
+      let unpack = try CommandRunner.plain.run(
         phasesplit, ["unpack", archive, "-C", scratch.appending("out\(policy.count)")])
-      #expect(unpack.status == 0, "unpack \(policy): \(unpack.error)")
+      #expect(unpack.status == 0, "unpack \(policy): \(unpack.standardError)")
     }
   }
 

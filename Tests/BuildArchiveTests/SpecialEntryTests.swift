@@ -1,5 +1,6 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -11,10 +12,10 @@ import Testing
 @Suite("FIFOs, sockets and unreadable entries in build trees")
 struct SpecialEntryTests {
   private func makeSocket(_ path: String) throws {
-    let bind = try Shell.run(
+    let bind = try CommandRunner.plain.run(
       "/usr/bin/env",
       ["python3", "-c", "import socket, sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])", path])
-    try #require(bind.status == 0, "cannot create a socket: \(bind.error)")
+    try #require(bind.status == 0, "cannot create a socket: \(bind.standardError)")
   }
 
   private func mode(_ path: String) throws -> mode_t {
@@ -50,20 +51,20 @@ struct SpecialEntryTests {
 
   @Test("the CLI logs a skipped socket in one line and exits 0")
   func socketNoteOnCommandLine() throws {
-    let phasesplit = try #require(PackageLocations.tool, "no phasesplit executable")
+    let phasesplit = try TestPackage.tool()
     let scratch = try ScratchDirectory()
     let source = scratch.appending("source")
     try RawPathIO.makeDirectory(Array(source.utf8))
     try makeSocket(source + "/server.sock")
-    let pack = try Shell.run(phasesplit, ["pack", source, "-o", scratch.appending("tree.pst")])
-    #expect(pack.status == 0, "\(pack.error)")
-    let lines = pack.error.split(separator: "\n")
+    let pack = try CommandRunner.plain.run(phasesplit, ["pack", source, "-o", scratch.appending("tree.pst")])
+    #expect(pack.status == 0, "\(pack.standardError)")
+    let lines = pack.standardError.split(separator: "\n")
     #expect(lines.count == 1 && lines[0].contains("skipped socket") && lines[0].contains("server.sock"))
   }
 
   @Test("the packing user's mode-0600 directory and unreadable file are read; their modes are kept")
   func unreadableOwnEntries() throws {
-    let phasesplit = try #require(PackageLocations.tool, "no phasesplit executable")
+    let phasesplit = try TestPackage.tool()
     let scratch = try ScratchDirectory()
     // Run as an unprivileged user (root would read anything), on a tree that user owns.
     let asUser: [String] =
@@ -81,16 +82,16 @@ struct SpecialEntryTests {
       chmod 0600 "$1/closed"
       """
     let owner = getuid() == 0 ? ["/bin/chown", "65534:65534", scratch.path] : ["/bin/true"]
-    #expect(try Shell.run(owner[0], Array(owner.dropFirst())).status == 0)
-    let setUp = try Shell.run(
+    #expect(try CommandRunner.plain.run(owner[0], Array(owner.dropFirst())).status == 0)
+    let setUp = try CommandRunner.plain.run(
       asUser.first ?? "/bin/bash",
       Array(asUser.dropFirst()) + (asUser.isEmpty ? [] : ["/bin/bash"]) + ["-c", script, "setup", source])
-    try #require(setUp.status == 0, "\(setUp.error)")
+    try #require(setUp.status == 0, "\(setUp.standardError)")
     let archive = scratch.appending("tree.pst")
     let tool = asUser.isEmpty ? phasesplit : asUser[0]
     let prefix = asUser.isEmpty ? [] : Array(asUser.dropFirst()) + [phasesplit]
-    let pack = try Shell.run(tool, prefix + ["pack", source, "-o", archive])
-    #expect(pack.status == 0, "\(pack.error)")
+    let pack = try CommandRunner.plain.run(tool, prefix + ["pack", source, "-o", archive])
+    #expect(pack.status == 0, "\(pack.standardError)")
     // The source tree has its modes back.
     #expect(try mode(source + "/closed") & 0o7777 == 0o600)
     #expect(try mode(source + "/writeonly") & 0o7777 == 0o200)
@@ -103,8 +104,8 @@ struct SpecialEntryTests {
     #expect(entries["closed/inner/file"]?.size == 7)
 
     let restored = scratch.appending("restored")
-    let unpack = try Shell.run(tool, prefix + ["unpack", archive, "-C", restored])
-    #expect(unpack.status == 0, "\(unpack.error)")
+    let unpack = try CommandRunner.plain.run(tool, prefix + ["unpack", archive, "-C", restored])
+    #expect(unpack.status == 0, "\(unpack.standardError)")
     #expect(try mode(restored + "/closed") & 0o7777 == 0o600)
     #expect(try mode(restored + "/writeonly") & 0o7777 == 0o200)
     #expect(chmod(restored + "/closed", 0o700) == 0 && chmod(restored + "/closed/inner", 0o700) == 0)

@@ -1,5 +1,6 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// The stand-in scan on trees made with the host's own compressors and archivers (gzip, bzip2,
@@ -22,8 +23,9 @@ struct StandInScanTests {
     let devStandIn = "\(store)/\(Self.devStandInHash)-pkg-dev"
     try FileManager.default.createDirectory(atPath: standIn, withIntermediateDirectories: true)
     try FileManager.default.createDirectory(atPath: devStandIn, withIntermediateDirectories: true)
-    let made = try Shell.bash(script, in: standIn, environment: ["STANDIN": standIn, "DEV": devStandIn])
-    try #require(made.status == 0, Comment(rawValue: made.error))
+    let made = try CommandRunner.plain.bash(
+      script, in: standIn, environment: ["STANDIN": standIn, "DEV": devStandIn])
+    try #require(made.status == 0, Comment(rawValue: made.standardError))
     let moves = [
       try StorePathMove(
         from: RawPath(standIn), to: RawPath("\(store)/\(Self.realHash)-pkg"), storeDirectory: store),
@@ -136,7 +138,7 @@ struct StandInScanTests {
         printf 'not a gzip\\037\\213' > trailing-magic
         """)
     // real.gz was written before relocation here; write a clean one now, after it.
-    let rewritten = try Shell.bash(
+    let rewritten = try CommandRunner.plain.bash(
       "rm real.gz && echo \"$PWD/bin\" | gzip -n > real.gz", in: out)
     try #require(rewritten.status == 0)
     let clean = try scanner.scan()

@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// The phasesplit that segment builds run is self-contained: its store closure is the one

@@ -1,5 +1,6 @@
 import Foundation
 import NixEmission
+import PhasesplitTestSupport
 import Testing
 
 /// The Nix library evaluated on the fixtures (no builds): segments, attribute placement and

@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// What can be checked of the packaging without nixpkgs: every Nix file parses, the dependency

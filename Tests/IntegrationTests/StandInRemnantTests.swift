@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance (issue 19): a package whose build phase writes its output path compressed,

@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import ShellAnalysis
 import Testing
 
@@ -6,9 +7,7 @@ import Testing
 /// real-world scripts exercise far more syntax than the corpus snippets.
 struct FixtureScriptTests {
   /// The `fixtures` folder of this checkout.
-  static let fixturesDirectory = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .appendingPathComponent("fixtures")
+  static let fixturesDirectory = TestPackage.fixtures
 
   /// Every `.sh` file under `fixtures`, relative to it.
   static let scriptPaths: [String] = {

@@ -1,30 +1,22 @@
 import Derivations
 import Foundation
 import NixInterface
+import PhasesplitTestSupport
 import SplitPlanning
 import Testing
 
 /// Real `.drv` files of the fixture packages, instantiated by Nix with the project's sandbox
 /// settings, and evaluations of the Nix library for comparison.
 enum FixtureDerivations {
-  /// The package checkout (two levels above this file's directory).
-  static let packageRoot = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-
   /// A runner with the project's Nix settings (`fixtures/nix.conf`) added to the caller's.
-  static var runner: NixRunner {
-    let path = packageRoot.appendingPathComponent("fixtures/nix.conf").path
-    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-    return NixRunner(
-      settings: (try? NixSettings(parsingConfiguration: text, origin: path)) ?? .machineConfiguration)
-  }
+  static var runner: NixRunner { TestPackage.nixRunner }
 
-  static var fixturesPath: String { packageRoot.appendingPathComponent("fixtures").path }
-  static var nixLibraryPath: String { packageRoot.appendingPathComponent("nix-lib").path }
+  static var fixturesPath: String { TestPackage.fixtures.path }
+  static var nixLibraryPath: String { TestPackage.nixLibrary.path }
 
   /// The shared attribute table of this checkout.
   static func table() throws -> AttributePhaseTable {
-    try AttributePhaseTable.load(nixLibrary: packageRoot.appendingPathComponent("nix-lib"))
+    try AttributePhaseTable.load(nixLibrary: TestPackage.nixLibrary)
   }
 
   /// Instantiates `fixtures.ATTRIBUTE` and reads its `.drv`.

@@ -1,3 +1,5 @@
+import PhasesplitTestSupport
+
 /// Builds archives that `unpack` must refuse, with python3's tarfile and the zstd CLI (not with
 /// the code under test).
 enum HostileArchive {
@@ -13,10 +15,10 @@ enum HostileArchive {
       \(members.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
       """
     let tarPath = path + ".tar"
-    let python = try Shell.run("/usr/bin/env", ["python3", "-c", script, tarPath])
-    guard python.status == 0 else { throw HostileArchiveError.python(python.error) }
-    let zstd = try Shell.run("/usr/bin/zstd", ["-q", "-f", "--rm", tarPath, "-o", path])
-    guard zstd.status == 0 else { throw HostileArchiveError.zstd(zstd.error) }
+    let python = try CommandRunner.plain.run("/usr/bin/env", ["python3", "-c", script, tarPath])
+    guard python.status == 0 else { throw HostileArchiveError.python(python.standardError) }
+    let zstd = try CommandRunner.plain.run("/usr/bin/zstd", ["-q", "-f", "--rm", tarPath, "-o", path])
+    guard zstd.status == 0 else { throw HostileArchiveError.zstd(zstd.standardError) }
   }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 
 #if canImport(Glibc)
   import Glibc
@@ -18,7 +19,7 @@ final class ScratchDirectory {
 
   deinit {
     // Make read-only directories writable so the whole tree can be removed.
-    _ = try? Shell.run("/bin/chmod", ["-R", "u+rwx", path])
+    _ = try? CommandRunner.plain.run("/bin/chmod", ["-R", "u+rwx", path])
     try? FileManager.default.removeItem(atPath: path)
   }
 

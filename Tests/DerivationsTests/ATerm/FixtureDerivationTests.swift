@@ -1,17 +1,16 @@
 import Derivations
 import Foundation
 import NixInterface
+import PhasesplitTestSupport
 import Testing
 
 /// Every `.drv` in the build graphs of the project's stdenv fixtures (`fixtures/default.nix`)
 /// reads and writes back byte for byte, and the stdenv attributes come out right.
 @Suite struct FixtureDerivationTests {
-  static let fixturesFile = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent("fixtures/default.nix").path
+  static let fixturesFile = TestPackage.fixtures.appendingPathComponent("default.nix").path
 
   @Test func wholeFixtureGraphRoundTrips() async throws {
-    let runner = NixFixture.runner
+    let runner = TestPackage.nixRunner
     let roots = try await runner.instantiate(file: Self.fixturesFile)
     #expect(roots.count >= 10)
     let closure = try await runner.queryRequisites(of: roots).filter { $0.hasSuffix(".drv") }
@@ -26,7 +25,7 @@ import Testing
   }
 
   @Test func stdenvAttributes() async throws {
-    let runner = NixFixture.runner
+    let runner = TestPackage.nixRunner
     let hello = try Derivation.read(
       path: try #require(try await runner.instantiate(file: Self.fixturesFile, attribute: "hello").first))
     #expect(hello.name == "hello-2.10")

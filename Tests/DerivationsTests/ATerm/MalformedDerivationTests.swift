@@ -1,4 +1,5 @@
 import Derivations
+import PhasesplitTestSupport
 import Testing
 
 /// Broken `.drv` text gives a clear error with the origin and byte offset, never a crash.

@@ -1,6 +1,7 @@
 import Derivations
 import Foundation
 import NixEmission
+import PhasesplitTestSupport
 import Testing
 
 /// Real `.drv` files written by Nix read and written back byte for byte.

@@ -1,6 +1,7 @@
 import Derivations
 import Foundation
 import NixInterface
+import PhasesplitTestSupport
 import Testing
 
 /// Resolution of each installable form against the real Nix store.
@@ -62,7 +63,7 @@ import Testing
     let drvPaths = try await resolver.resolve(.file(file, attribute: "pkg", arguments: []))
     let directory = try NixFixture.makeTemporaryDirectory()
     let link = directory.appendingPathComponent("result").path
-    let outputs = try await NixFixture.runner.realise(
+    let outputs = try await TestPackage.nixRunner.realise(
       drvPaths, options: NixBuildOptions(outLink: .path(link)))
     let output = try #require(outputs.first)
     #expect(try await resolver.resolve(.path(output)) == drvPaths)
@@ -119,7 +120,7 @@ import Testing
 
   @Test func outputWithoutDeriver() async throws {
     let source = try NixFixture.writeFile(named: "added-\(NixFixture.uniqueToken()).txt", contents: "data\n")
-    let added = try await NixFixture.runner.addToStore(path: source)
+    let added = try await TestPackage.nixRunner.addToStore(path: source)
     #expect(added.hasPrefix("/nix/store/"))
     await #expect(throws: InstallableError.unknownDeriver(outputPath: added)) {
       _ = try await resolver.resolve(.path(added))

@@ -1,12 +1,13 @@
 import Derivations
 import Foundation
 import NixInterface
+import PhasesplitTestSupport
 import Synchronization
 import Testing
 
 @Suite struct NixRunnerTests {
   @Test func evaluatesToJSON() async throws {
-    let value = try await NixFixture.runner.evaluate(expression: #"{ b = [ true "x" 1 ]; a = null; }"#)
+    let value = try await TestPackage.nixRunner.evaluate(expression: #"{ b = [ true "x" 1 ]; a = null; }"#)
     #expect(
       value
         == .object([
@@ -17,7 +18,7 @@ import Testing
 
   @Test func failureCarriesCommandAndStandardError() async throws {
     await #expect {
-      _ = try await NixFixture.runner.evaluate(expression: "throw \"phasesplit-probe-failure\"")
+      _ = try await TestPackage.nixRunner.evaluate(expression: "throw \"phasesplit-probe-failure\"")
     } throws: { error in
       guard let error = error as? NixCommandError else { return false }
       #expect(error.reason == .exited(1))
@@ -44,7 +45,7 @@ import Testing
       NixFixture.derivationExpression(
         name: "streamed-\(token)", script: "/bin/sleep 0.5; echo building-\(token); echo ok > $out")
     )
-    let runner = NixFixture.runner
+    let runner = TestPackage.nixRunner
     let report = try await runner.dryRun([path])
     #expect(report.derivationsToBuild == [path])
     let lines = Mutex<[String]>([])
@@ -66,7 +67,7 @@ import Testing
       NixFixture.derivationExpression(name: "failing-\(token)", script: "echo failure-\(token) >&2; exit 3")
     )
     await #expect {
-      _ = try await NixFixture.runner.realise([path])
+      _ = try await TestPackage.nixRunner.realise([path])
     } throws: { error in
       guard let error = error as? NixCommandError else { return false }
       return error.standardErrorTail.contains { $0.contains("failure-\(token)") }

@@ -1,12 +1,13 @@
 import Foundation
 import NixInterface
+import PhasesplitTestSupport
 import Testing
 
 @Suite struct NixSettingsTests {
   /// The fixtures' configuration parses (tests, demo and benchmarks opt into it).
   @Test func projectConfigurationParses() throws {
     let settings = try NixSettings(
-      parsingConfiguration: NixFixture.nixConfiguration, origin: "fixtures/nix.conf")
+      parsingConfiguration: TestPackage.nixConfiguration, origin: "fixtures/nix.conf")
     #expect(settings.value(of: "sandbox") == "true")
   }
 
@@ -41,7 +42,7 @@ import Testing
 
   @Test func settingsReachNix() async throws {
     let runner = NixRunner(
-      settings: NixFixture.runner.settings.setting("allowed-uris", to: "phasesplit-probe"))
+      settings: TestPackage.nixRunner.settings.setting("allowed-uris", to: "phasesplit-probe"))
     let value = try await runner.evaluate(expression: "builtins.getEnv \"NIX_CONFIG\"")
     #expect(value.stringValue?.contains("allowed-uris = phasesplit-probe") == true)
   }

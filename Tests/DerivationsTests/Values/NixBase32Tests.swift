@@ -1,5 +1,6 @@
 import Derivations
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Nix base-32 against what Nix itself prints.

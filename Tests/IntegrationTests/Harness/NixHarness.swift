@@ -1,5 +1,6 @@
 import Foundation
 import NixEmission
+import PhasesplitTestSupport
 
 /// Real Nix, the repository's fixtures and Nix library, and the built phasesplit executable,
 /// set up for one test: a private scratch directory holding the harness expression.

@@ -2,6 +2,7 @@ import Derivations
 import Foundation
 import NixEmission
 import NixInterface
+import PhasesplitTestSupport
 import SplitPlanning
 import Testing
 

@@ -1,5 +1,6 @@
 import Foundation
 import NixInterface
+import PhasesplitTestSupport
 import Testing
 
 /// Runs the built `phasesplit` (``TestPackage/tool()``) and Nix for the analyze/wrap

@@ -2,6 +2,7 @@ import Derivations
 import Foundation
 import NixEmission
 import NixInterface
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit wrap` end to end: the written file evaluates, its segments equal the Nix

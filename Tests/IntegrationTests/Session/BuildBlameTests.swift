@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit build` blames the right thing: a dependency that is not a segment, nix-build

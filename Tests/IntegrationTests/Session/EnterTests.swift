@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit build` failing for real and `phasesplit enter` on the fixtures' failing and fixed

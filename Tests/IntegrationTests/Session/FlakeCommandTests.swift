@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Flake installables (`.#NAME`, `path:DIR#NAME`, `DIR#NAME`) and `--expr` on every packaging

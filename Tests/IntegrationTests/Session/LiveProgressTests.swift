@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// The live progress display in a real terminal (tmux) during a cold build of the synthetic

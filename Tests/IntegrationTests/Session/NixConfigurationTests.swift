@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// phasesplit passes the user's Nix configuration on unchanged: logging shims for the Nix tools,

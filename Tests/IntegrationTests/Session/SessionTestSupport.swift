@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Helpers for the build/explain/enter integration tests: the CLI under test, fixtures, Nix.

@@ -2,11 +2,17 @@ import Derivations
 import Foundation
 import NixEmission
 import NixInterface
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit show-drv` against real derivations and `nix show-derivation`.
-@Suite(.enabled(if: PhasesplitTool.path != nil, "needs the built phasesplit executable"))
+@Suite(.enabled(if: (try? TestPackage.tool()) != nil, "needs the built phasesplit executable"))
 struct ShowDerivationCommandTests {
+  /// Runs the built tool with the project's Nix settings.
+  private func phasesplit(_ arguments: [String]) throws -> CommandResult {
+    try CommandRunner.withNixSettings.run(try TestPackage.tool(), arguments)
+  }
+
   /// Expressions covering every output kind, structured attributes and escapes.
   static func expressions(token: String) -> [String] {
     [
@@ -36,13 +42,9 @@ struct ShowDerivationCommandTests {
     let token = NixFixture.uniqueToken()
     for expression in Self.expressions(token: token) {
       let path = try await NixFixture.instantiate(expression)
-      let ours = try PhasesplitTool.run(["show-drv", path, "--json"])
+      let ours = try phasesplit(["show-drv", path, "--json"])
       #expect(ours.status == 0, "\(ours.standardError)")
-      let nix = try PhasesplitTool.runProgram(
-        "/usr/bin/env",
-        ["nix", "show-derivation", path],
-        environment: ["NIX_CONFIG": NixFixture.nixConfiguration]
-      )
+      let nix = try CommandRunner.withNixSettings.run("nix", ["show-derivation", path])
       #expect(nix.status == 0, "\(nix.standardError)")
       #expect(ours.standardOutput == nix.standardOutput, "\(path)")
     }
@@ -55,7 +57,7 @@ struct ShowDerivationCommandTests {
       contents:
         "{ suffix }: { pkg = \(NixFixture.derivationExpression(name: "show-text-\(token)-${suffix}", attributes: #"outputs = [ "out" "lib" ];"#)); }"
     )
-    let run = try PhasesplitTool.run(["show-drv", "-f", file, "-A", "pkg", "--argstr", "suffix", "s"])
+    let run = try phasesplit(["show-drv", "-f", file, "-A", "pkg", "--argstr", "suffix", "s"])
     #expect(run.status == 0, "\(run.standardError)")
     #expect(run.standardOutput.contains("name:    show-text-\(token)-s"))
     #expect(run.standardOutput.contains("    lib: /nix/store/"))
@@ -64,14 +66,14 @@ struct ShowDerivationCommandTests {
 
   @Test func errorsNameTheProblem() throws {
     let file = try NixFixture.writeFile(named: "show.nix", contents: "{ }")
-    let missing = try PhasesplitTool.run(["show-drv", "-f", file, "-A", "nope"])
+    let missing = try phasesplit(["show-drv", "-f", file, "-A", "nope"])
     #expect(missing.status != 0)
     #expect(missing.standardError.contains("attribute 'nope'"), "\(missing.standardError)")
-    let none = try PhasesplitTool.run(["show-drv"])
+    let none = try phasesplit(["show-drv"])
     #expect(none.status != 0)
     // Without a path or -f, the file is ./default.nix, as for nix-build (none in the package root).
     #expect(none.standardError.contains("default.nix does not exist"), "\(none.standardError)")
-    let odd = try PhasesplitTool.run(["show-drv", "-f", file, "--arg", "x"])
+    let odd = try phasesplit(["show-drv", "-f", file, "--arg", "x"])
     #expect(odd.status != 0)
     #expect(odd.standardError.contains("--arg takes two words"), "\(odd.standardError)")
   }

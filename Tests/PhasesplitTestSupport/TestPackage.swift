@@ -1,43 +1,53 @@
 import Foundation
 import NixInterface
 
-/// The package checkout the integration tests run from: its root, the project's Nix settings and
+/// The package checkout the tests run from: its root, fixtures, Nix library and Nix settings, and
 /// the built phasesplit executable.
-enum TestPackage {
+public enum TestPackage {
   /// The package checkout (three levels above this file).
-  static let root = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent()  // Harness
-    .deletingLastPathComponent()  // IntegrationTests
+  public static let root = URL(fileURLWithPath: #filePath)
+    .deletingLastPathComponent()  // PhasesplitTestSupport
     .deletingLastPathComponent()  // Tests
     .deletingLastPathComponent()
 
+  /// `fixtures/`: the stdenv written here and the packages built with it (`default.nix`).
+  public static var fixtures: URL { root.appendingPathComponent("fixtures") }
+
+  /// `nix-lib/`: the Nix library (`splitPhases`, the runner, `attribute-phases.json`).
+  public static var nixLibrary: URL { root.appendingPathComponent("nix-lib") }
+
+  /// An upstream tarball fetched by scripts/fetch-sources.sh into `.cache/sources`.
+  public static func source(_ name: String) -> String {
+    root.appendingPathComponent(".cache/sources/\(name)").path
+  }
+
+  /// The project's Nix settings for tests (`fixtures/nix.conf`), which the tests opt into.
+  public static let nixConfiguration: String =
+    (try? String(contentsOf: fixtures.appendingPathComponent("nix.conf"), encoding: .utf8)) ?? ""
+
   /// The environment every command the tests run gets: the project's Nix settings (`NIX_CONFIG`
-  /// from fixtures/nix.conf, which the tests opt into) and a state directory for the segments'
-  /// garbage-collector roots under the temporary directory (not the user's), and the static
-  /// build as the phasesplit segment builds run (so a debug build can run the CLI).
-  static let nixEnvironment: [String: String] = {
-    let file = root.appendingPathComponent("fixtures/nix.conf")
-    return [
-      "PHASESPLIT_IN_BUILD_TOOL": (try? sandboxTool()) ?? "",
-      "NIX_CONFIG": (try? String(contentsOf: file, encoding: .utf8)) ?? "",
-      "PHASESPLIT_STATE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent(
-        "phasesplit-test-state"
-      ).path,
-    ]
-  }()
+  /// from fixtures/nix.conf), a state directory for the segments' garbage-collector roots under
+  /// the temporary directory (not the user's), and the static build as the phasesplit segment
+  /// builds run (so a debug build can run the CLI).
+  public static let nixEnvironment: [String: String] = [
+    "PHASESPLIT_IN_BUILD_TOOL": (try? sandboxTool()) ?? "",
+    "NIX_CONFIG": nixConfiguration,
+    "PHASESPLIT_STATE_DIR": FileManager.default.temporaryDirectory.appendingPathComponent(
+      "phasesplit-test-state"
+    ).path,
+  ]
 
   /// A runner for in-process Nix calls with the project's settings added to the caller's.
-  static var nixRunner: NixRunner {
-    let text = nixEnvironment["NIX_CONFIG"] ?? ""
-    return NixRunner(
-      settings: (try? NixSettings(parsingConfiguration: text, origin: "fixtures/nix.conf"))
+  public static var nixRunner: NixRunner {
+    NixRunner(
+      settings: (try? NixSettings(parsingConfiguration: nixConfiguration, origin: "fixtures/nix.conf"))
         ?? .machineConfiguration)
   }
 
   /// Any built tool, for commands that run outside the Nix sandbox: PHASESPLIT_TEST_TOOL, else
   /// the more recently built of `.build/release/phasesplit` and `.build/debug/phasesplit` (a
   /// stale release build must not hide the debug build in use).
-  static func tool() throws -> String {
+  public static func tool() throws -> String {
     if let configured = configuredTool { return configured }
     let candidates = ["release", "debug"].map { root.appendingPathComponent(".build/\($0)/phasesplit").path }
     let newest = candidates.filter { FileManager.default.isExecutableFile(atPath: $0) }
@@ -48,7 +58,7 @@ enum TestPackage {
 
   /// A tool that can run inside the Nix sandbox (statically linked Swift runtime):
   /// PHASESPLIT_TEST_TOOL, else `.build/release/phasesplit`.
-  static func sandboxTool() throws -> String {
+  public static func sandboxTool() throws -> String {
     if let configured = configuredTool { return configured }
     let candidate = root.appendingPathComponent(".build/release/phasesplit").path
     guard FileManager.default.isExecutableFile(atPath: candidate) else {

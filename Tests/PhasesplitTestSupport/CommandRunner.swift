@@ -2,23 +2,35 @@ import Foundation
 
 /// Runs an external command to completion, with stdout and stderr captured through files in a
 /// private scratch directory (so large build logs cannot fill a pipe and block the command).
-/// The child starts with no signal blocked (test threads block them, and children inherit the mask).
-struct CommandRunner: Sendable {
+/// The child starts with no signal blocked (test threads block them, and children inherit the mask)
+/// and with standard input from /dev/null.
+public struct CommandRunner: Sendable {
   /// A runner with the project's Nix settings that captures through the system temporary directory.
-  static let withNixSettings = CommandRunner(
+  public static let withNixSettings = CommandRunner(
     environment: TestPackage.nixEnvironment, scratch: FileManager.default.temporaryDirectory)
 
-  /// Environment variables set on top of the test process's environment.
-  let environment: [String: String]
-  /// The directory that holds the capture files; unique to one test.
-  let scratch: URL
+  /// A runner that adds nothing to the test process's environment (python3, zstd, make, the
+  /// in-build commands of the CLI).
+  public static let plain = CommandRunner(environment: [:], scratch: FileManager.default.temporaryDirectory)
 
-  /// Runs `executable` (looked up on PATH) with `arguments` and `extraEnvironment` on top of the
-  /// runner's; stdout and stderr as text.
-  func run(_ executable: String, _ arguments: [String], environment extraEnvironment: [String: String] = [:])
-    throws -> CommandResult
-  {
-    let raw = try runCapturingBytes(executable, arguments, environment: extraEnvironment)
+  /// Environment variables set on top of the test process's environment.
+  public let environment: [String: String]
+  /// The directory that holds the capture files; unique to one test.
+  public let scratch: URL
+
+  public init(environment: [String: String], scratch: URL) {
+    self.environment = environment
+    self.scratch = scratch
+  }
+
+  /// Runs `executable` (a path, or a name looked up on PATH) with `arguments` in `directory`
+  /// (the test process's when nil) and `extraEnvironment` on top of the runner's; stdout and
+  /// stderr as text.
+  public func run(
+    _ executable: String, _ arguments: [String], in directory: String? = nil,
+    environment extraEnvironment: [String: String] = [:]
+  ) throws -> CommandResult {
+    let raw = try runCapturingBytes(executable, arguments, in: directory, environment: extraEnvironment)
     return CommandResult(
       commandLine: ([executable] + arguments).joined(separator: " "),
       status: raw.status,
@@ -27,15 +39,27 @@ struct CommandRunner: Sendable {
     )
   }
 
+  /// Runs a bash script with `-euo pipefail`; `arguments` are its positional parameters.
+  public func bash(
+    _ script: String, in directory: String? = nil, arguments: [String] = [],
+    environment extraEnvironment: [String: String] = [:]
+  ) throws -> CommandResult {
+    try run(
+      "/bin/bash", ["-euo", "pipefail", "-c", script, "bash"] + arguments, in: directory,
+      environment: extraEnvironment)
+  }
+
   /// Runs `executable` with `arguments`; stdout as bytes (for binary output such as a NAR).
-  func runCapturingBytes(
-    _ executable: String, _ arguments: [String], environment extraEnvironment: [String: String] = [:]
+  public func runCapturingBytes(
+    _ executable: String, _ arguments: [String], in directory: String? = nil,
+    environment extraEnvironment: [String: String] = [:]
   ) throws -> (status: Int32, bytes: [UInt8], error: String) {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
     process.arguments = [executable] + arguments
     process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
       .merging(extraEnvironment) { _, new in new }
+    if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
     let token = UUID().uuidString
     let outputFile = scratch.appendingPathComponent("stdout-\(token)")
     let errorFile = scratch.appendingPathComponent("stderr-\(token)")

@@ -1,5 +1,5 @@
 /// Why the integration harness could not run a step; each case says what to do next.
-enum HarnessError: Error, CustomStringConvertible {
+public enum HarnessError: Error, CustomStringConvertible {
   /// No statically linked phasesplit executable to give the segment builds.
   case toolMissing(searched: [String])
   /// A Nix command failed where the test needed it to succeed.
@@ -7,7 +7,7 @@ enum HarnessError: Error, CustomStringConvertible {
   /// A Nix command printed something the harness could not read.
   case unexpectedOutput(command: String, output: String)
 
-  var description: String {
+  public var description: String {
     switch self {
     case .toolMissing(let searched):
       return "no phasesplit executable at \(searched.joined(separator: " or ")); build it with "
