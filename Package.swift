@@ -73,12 +73,19 @@ let package = Package(
       dependencies: ["Derivations", "NixInterface", "NixEmission", "PhasesplitTestSupport"]
     ),
     .testTarget(
+      name: "NixInterfaceTests", dependencies: ["NixInterface", "Derivations", "PhasesplitTestSupport"]
+    ),
+    .testTarget(
       name: "ShellAnalysisTests", dependencies: ["ShellAnalysis", "PhasesplitTestSupport"],
       resources: [.copy("Corpus")]
     ),
     .testTarget(
       name: "SplitPlanningTests",
       dependencies: ["Basics", "SplitPlanning", "Derivations", "NixInterface", "PhasesplitTestSupport"]
+    ),
+    .testTarget(
+      name: "NixEmissionTests",
+      dependencies: ["NixEmission", "Derivations", "NixInterface", "SplitPlanning", "PhasesplitTestSupport"]
     ),
     .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession", "Derivations", "NixInterface"]),
     .testTarget(name: "PhasesplitCommandsTests", dependencies: ["PhasesplitCommands", "NixInterface"]),

@@ -7,7 +7,7 @@ import SplitPlanning
 import Testing
 
 /// The Nix source `wrap` writes: literals, string context, the expression shape.
-@Suite struct NixEmissionTests {
+@Suite struct NixSourceTests {
   @Test func contextIndexFindsWholeStorePathsOnly() {
     var index = InputContextIndex()
     index.addSource("/nix/store/00000000000000000000000000000000-src")
