@@ -83,4 +83,48 @@ import Testing
     }
     #expect(reason.contains("meson.build"))
   }
+
+  @Test(
+    "a make tree's deleted files: kept with new mtimes for make -t, or clean when make cannot settle them")
+  func deletionsInAMakeTree() throws {
+    let scratch = try ScratchDirectory()
+    let old = scratch.appending("old"), new = scratch.appending("new"), tree = scratch.appending("tree")
+    for root in [old, tree] {
+      try write("gone\n", root + "/src/gone.c")
+      try write("gone\n", root + "/src/gone/inner.c")
+    }
+    try write("same\n", new + "/src/same.c")
+    try write("same\n", old + "/src/same.c")
+    try write("same\n", tree + "/src/same.c")
+    try write("object\n", tree + "/src/gone.o", time: Date().timeIntervalSince1970 - 60)
+    let difference = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    #expect(
+      IncrementalMode.decide(for: difference, buildTreeUsesNinja: false, makeSettlesDeletions: true)
+        == .incrementalSettlingDeletions)
+    guard
+      case .clean(let reason) = IncrementalMode.decide(
+        for: difference, buildTreeUsesNinja: false, makeSettlesDeletions: false)
+    else {
+      Issue.record("deleted files that make cannot settle must build clean")
+      return
+    }
+    #expect(reason.contains("src/gone.c") && reason.contains("buildPhase"))
+
+    let summary = try SourceSynchronizer.apply(
+      difference, from: RawPath(new), into: RawPath(tree), excluded: [], keepingDeleted: true)
+    #expect(summary.keptDeleted.map(\.description) == ["src/gone", "src/gone.c", "src/gone/inner.c"])
+    #expect(try mtime(tree + "/src/gone.c") > mtime(tree + "/src/gone.o"))
+    #expect(try mtime(tree + "/src/gone/inner.c") > mtime(tree + "/src/gone.o"))
+
+    try FileManager.default.createSymbolicLink(atPath: old + "/src/link", withDestinationPath: "same.c")
+    let withLink = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    guard
+      case .clean(let linkReason) = IncrementalMode.decide(
+        for: withLink, buildTreeUsesNinja: false, makeSettlesDeletions: true)
+    else {
+      Issue.record("a deleted symlink in a make tree must build clean")
+      return
+    }
+    #expect(linkReason.contains("src/link"))
+  }
 }

@@ -20,6 +20,7 @@ struct IncrementalSourceTests {
 
   struct Outcome {
     let report: [String: Any]
+    let log: String
     let compiled: [String]
   }
 
@@ -44,7 +45,8 @@ struct IncrementalSourceTests {
     let archive = try #require(try harness.outputPaths(segment)["out"])
     let reportData = try Data(contentsOf: URL(fileURLWithPath: archive + "/incremental.json"))
     let report = try #require(try JSONSerialization.jsonObject(with: reportData) as? [String: Any])
-    return Outcome(report: report, compiled: BuildLog.compilerInvocations(in: try harness.buildLog(segment)))
+    let log = try harness.buildLog(segment)
+    return Outcome(report: report, log: log, compiled: BuildLog.compilerInvocations(in: log))
   }
 
   private static func compiles(_ lines: [String]) -> [String] { lines.filter { $0.contains(" -c ") } }
@@ -89,17 +91,35 @@ struct IncrementalSourceTests {
     #expect(outcome.compiled.count == 2, "\(outcome.compiled)")
   }
 
-  @Test("make: a deleted file or a changed Makefile builds from the new source (make cannot tell)")
-  func makeFileDeletedAndMakefileChanged() throws {
+  @Test("make: a deleted source file relinks without it and compiles nothing (make -t finds its dependents)")
+  func makeFileDeleted() throws {
     let mark = Self.marker()
     let added = #"printf 'int \#(mark)(void) { return 1; }\n' > extra.c"#
-    let deleted = try buildAndCompare(
+    let outcome = try buildAndCompare(
       SplitRequest(
         fixture: "plainMake",
         attributeOverrides: #"{ postPatch = "\#(Self.wildcardMakefile)"; }"#,
         baseOverrides: #"{ postPatch = "\#(Self.wildcardMakefile); \#(added)"; }"#))
+    #expect(outcome.report["mode"] as? String == "incremental")
+    #expect(outcome.report["deleted"] as? [String] == ["plain-make/extra.c"])
+    #expect(outcome.report["deletionsSettledBy"] as? String == "make -t")
+    #expect(Self.compiles(outcome.compiled).isEmpty, "\(outcome.compiled)")
+    #expect(
+      outcome.compiled.count == 1 && outcome.compiled[0].contains("-o plain-greet"), "\(outcome.compiled)")
+  }
+
+  @Test("make: a deleted file with a custom build phase, or a changed Makefile, builds from the new source")
+  func makeFallbacksBuildClean() throws {
+    let mark = Self.marker()
+    let added = #"printf 'int \#(mark)(void) { return 1; }\n' > extra.c"#
+    let customBuild = #"buildPhase = "make -j1 SHELL=$SHELL"; "#
+    let deleted = try buildAndCompare(
+      SplitRequest(
+        fixture: "plainMake",
+        attributeOverrides: #"{ \#(customBuild)postPatch = "\#(Self.wildcardMakefile)"; }"#,
+        baseOverrides: #"{ \#(customBuild)postPatch = "\#(Self.wildcardMakefile); \#(added)"; }"#))
     #expect(deleted.report["mode"] as? String == "clean")
-    #expect(deleted.report["deleted"] as? [String] == ["plain-make/extra.c"])
+    #expect((deleted.report["reason"] as? String)?.contains("buildPhase") == true, "\(deleted.report)")
     #expect(Self.compiles(deleted.compiled).count == 2, "\(deleted.compiled)")
 
     let makefile = try buildAndCompare(

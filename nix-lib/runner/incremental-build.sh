@@ -5,6 +5,7 @@
 # of the package), bring its source up to the new source, and rebuild only what changed.
 
 __phasesplitIncrementalScratch=".phasesplit-incremental"
+__phasesplitIncrementalDeleted="$__phasesplitIncrementalScratch/deleted"
 __phasesplitIncrementalMode=""
 __phasesplitIncrementalReport=""
 
@@ -28,6 +29,12 @@ __phasesplitRestoreIncremental() {
     __phasesplitIncrementalReport+=' "added": [], "changed": [], "deleted": [] }'
     return
   fi
+  # deleted files of a make tree are settled by the build phase's make (see below), so only
+  # when the build phase is the stdenv's, which runs make once
+  local __phasesplitKeepDeleted=()
+  if [ -z "${buildPhase:-}" ] && [ -z "${preBuildPhases:-}" ]; then
+    __phasesplitKeepDeleted=(--keep-deleted "$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted")
+  fi
   __phasesplitRestoreTree "$__phasesplitIncrementalBaseSource" "$__phasesplitScratch/old"
   __phasesplitRestoreTree "$__phasesplitPrevious" "$__phasesplitScratch/new"
   __phasesplitRestoreSegment "$__phasesplitIncrementalBase"
@@ -35,7 +42,7 @@ __phasesplitRestoreIncremental() {
     "$__phasesplitTool" sync-source --old "$__phasesplitScratch/old" --new "$__phasesplitScratch/new" \
       --into "$NIX_BUILD_TOP" --exclude "$__phasesplitIncrementalScratch" \
       --exclude .attrs.sh --exclude .attrs.json --exclude env-vars --report "$__phasesplitReport" \
-      --remove-sources "${__phasesplitStandIns[@]}"
+      --remove-sources "${__phasesplitStandIns[@]}" "${__phasesplitKeepDeleted[@]}"
   )
   # in clean mode sync-source emptied the tree and removed the stand-in outputs
   if [ "$__phasesplitIncrementalMode" = clean ]; then
@@ -51,6 +58,10 @@ __phasesplitRestoreIncrementalState() {
     __phasesplitPreviousAttributes=("${__phasesplitIncrementalBaseAttributes[@]}")
     __phasesplitRestoreState "$__phasesplitIncrementalBase/state.sh"
     __phasesplitPhases=("${__phasesplitIncrementalBuildPhases[@]}")
+    if [ -f "$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted" ]; then
+      __phasesplitInstallMakeSettler
+      __phasesplitPhases+=(phasesplitDeletionsSettledPhase)
+    fi
     echo "phasesplit: rebuilding incrementally from ${__phasesplitIncrementalBase}:" \
       "${__phasesplitPhases[*]}" >&2
   else
@@ -59,5 +70,54 @@ __phasesplitRestoreIncrementalState() {
   if [ -n "$__phasesplitIncrementalReport" ]; then
     mkdir -p "${__phasesplitOwnOutput[out]}"
     printf '%s\n' "$__phasesplitIncrementalReport" >"${__phasesplitOwnOutput[out]}/incremental.json"
+  fi
+}
+
+# Deleted files of a make tree (docs/design.md, "Deleted files in a make tree"): sync-source
+# kept them, with new mtimes as if changed, and listed them. The build phase's first `make`
+# runs once more as `make -t` with the same arguments, which in the previous build's graph
+# touches every target that depends on them (or on another changed file); those targets and
+# the deleted files are removed, then make builds for real.
+__phasesplitInstallMakeSettler() {
+  # shellcheck disable=SC2317 # called by the build phase
+  make() {
+    unset -f make
+    __phasesplitSettleDeletions "$@" && make "$@"
+  }
+}
+
+__phasesplitSettleDeletions() {
+  local __phasesplitScratch="$NIX_BUILD_TOP/$__phasesplitIncrementalScratch" __phasesplitPath
+  touch "$__phasesplitScratch/stamp" "$__phasesplitScratch/probe"
+  # file times are coarse: wait until a file written now is newer than the stamp
+  until [ "$__phasesplitScratch/probe" -nt "$__phasesplitScratch/stamp" ]; do
+    touch "$__phasesplitScratch/probe"
+  done
+  echo "phasesplit: marking what depends on the deleted files: make -t $*" >&2
+  if ! command make -t "$@"; then
+    echo "phasesplit: make -t failed, so what depends on the deleted files is unknown: build" \
+      "without --from (incrementalFrom) for a clean build" >&2
+    return 1
+  fi
+  echo "phasesplit: removing the targets make -t marked and the deleted files:" >&2
+  find "$NIX_BUILD_TOP" -path "$__phasesplitScratch" -prune -o ! -type d \
+    -newer "$__phasesplitScratch/stamp" -print -exec rm -f -- {} + >&2
+  while IFS= read -r -d '' __phasesplitPath; do
+    echo "$NIX_BUILD_TOP/$__phasesplitPath" >&2
+    rm -rf -- "${NIX_BUILD_TOP:?}/$__phasesplitPath"
+  done <"$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted"
+  rm -f "$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted" "$__phasesplitScratch/stamp" \
+    "$__phasesplitScratch/probe"
+}
+
+# phasesplitDeletionsSettledPhase: after the build phases, fails when no make ran to settle
+# the deleted files (a setup hook replaced the build phase): the result could differ from a
+# clean build.
+phasesplitDeletionsSettledPhase() {
+  unset -f make
+  if [ -f "$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted" ]; then
+    echo "phasesplit: the build phases ran no make, so what depends on the deleted files is" \
+      "unknown: build without --from (incrementalFrom) for a clean build" >&2
+    return 1
   fi
 }

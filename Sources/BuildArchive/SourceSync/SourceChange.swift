@@ -12,10 +12,13 @@ public struct SourceChange: Hashable, Sendable {
   public var kind: Kind
   /// Whether the new entry (the old one, for a deletion) is a directory.
   public var isDirectory: Bool
+  /// Whether the new entry (the old one, for a deletion) is a regular file.
+  public var isRegularFile: Bool
 
-  public init(path: RawPath, kind: Kind, isDirectory: Bool) {
+  public init(path: RawPath, kind: Kind, isDirectory: Bool, isRegularFile: Bool? = nil) {
     self.path = path
     self.kind = kind
     self.isDirectory = isDirectory
+    self.isRegularFile = isRegularFile ?? !isDirectory
   }
 }

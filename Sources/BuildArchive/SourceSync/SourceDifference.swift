@@ -35,19 +35,25 @@ public struct SourceDifference: Sendable {
     for (path, entry) in newEntries {
       if let before = oldEntries[path] {
         if try !same(before, root: old, entry, root: new) {
-          changes.append(SourceChange(path: path, kind: .changed, isDirectory: entry.kind == .directory))
+          changes.append(change(path, .changed, entry))
           newTimes[path] = entry.modificationTime
         }
       } else {
-        changes.append(SourceChange(path: path, kind: .added, isDirectory: entry.kind == .directory))
+        changes.append(change(path, .added, entry))
         newTimes[path] = entry.modificationTime
       }
     }
     for (path, entry) in oldEntries where newEntries[path] == nil {
-      changes.append(SourceChange(path: path, kind: .deleted, isDirectory: entry.kind == .directory))
+      changes.append(change(path, .deleted, entry))
     }
     changes.sort { $0.path < $1.path }
     return SourceDifference(changes: changes, newTimes: newTimes)
+  }
+
+  private static func change(_ path: RawPath, _ kind: SourceChange.Kind, _ entry: TreeEntry) -> SourceChange {
+    SourceChange(
+      path: path, kind: kind, isDirectory: entry.kind == .directory, isRegularFile: entry.kind == .regularFile
+    )
   }
 
   private static func entries(of root: RawPath) throws -> [RawPath: TreeEntry] {

@@ -18,20 +18,35 @@ public enum SourceSynchronizer {
   public struct Summary: Sendable {
     /// Entries written or removed, in path order.
     public var applied: [SourceChange]
+    /// The deleted entries left in the tree (`keepingDeleted`) for the runner to remove, in path order.
+    public var keptDeleted: [RawPath]
   }
 
   /// Applies `difference` to `target`, reading new entries from `newSource`. `excluded` are
   /// paths relative to `target` that are not part of the build tree (scratch directories).
+  /// With `keepingDeleted`, deleted entries stay in the tree and their files get new mtimes as
+  /// changed files do (`IncrementalMode.incrementalSettlingDeletions`).
   @discardableResult
   public static func apply(
-    _ difference: SourceDifference, from newSource: RawPath, into target: RawPath, excluded: Set<RawPath>
+    _ difference: SourceDifference, from newSource: RawPath, into target: RawPath, excluded: Set<RawPath>,
+    keepingDeleted: Bool = false
   ) throws -> Summary {
     let newest = try newestTime(in: target, excluded: excluded)
-    for change in difference.changes.reversed() where change.kind == .deleted {
-      try removeTree(target.appending(change.path))
+    var written: [RawPath] = []
+    var keptDeleted: [RawPath] = []
+    if keepingDeleted {
+      for change in difference.changes where change.kind == .deleted {
+        var info = stat()
+        guard target.appending(change.path).withCString({ lstat($0, &info) }) == 0 else { continue }
+        keptDeleted.append(change.path)
+        if info.st_mode & S_IFMT == S_IFREG { written.append(change.path) }
+      }
+    } else {
+      for change in difference.changes.reversed() where change.kind == .deleted {
+        try removeTree(target.appending(change.path))
+      }
     }
     var directoryModes: [(RawPath, UInt32)] = []
-    var written: [RawPath] = []
     for change in difference.changes where change.kind != .deleted {
       let source = newSource.appending(change.path)
       let destination = target.appending(change.path)
@@ -72,7 +87,7 @@ public enum SourceSynchronizer {
         throw ArchiveError.cannotExtract(entry: directory.description, operation: "chmod", errno: errno)
       }
     }
-    return Summary(applied: difference.changes)
+    return Summary(applied: difference.changes, keptDeleted: keptDeleted)
   }
 
   /// The newest modification time of any entry of the tree (the Unix epoch for an empty tree).

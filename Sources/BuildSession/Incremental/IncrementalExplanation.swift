@@ -70,6 +70,10 @@ public struct IncrementalExplanation: Sendable, Equatable, Codable {
       text += "  built from scratch: \(changes.reason ?? "")\n"
     default:
       text += "  built incrementally: only what these changes affect was rebuilt\n"
+      if let settler = changes.deletionsSettledBy {
+        text += "  deleted files: kept until `\(settler)` marked what depends on them in the previous build;"
+        text += " those targets and the files were then removed, and the build rebuilt them\n"
+      }
     }
     return text
   }

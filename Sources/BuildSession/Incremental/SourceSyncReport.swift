@@ -12,10 +12,16 @@ public struct SourceSyncReport: Codable, Equatable, Sendable {
   public var added: [String]
   public var changed: [String]
   public var deleted: [String]
+  /// How the deleted files' dependents were found, when the build kept the deleted files until
+  /// then (`make -t`: a make tree); nil otherwise (removed at once: a ninja tree, or clean).
+  public var deletionsSettledBy: String?
 
   public init(difference: SourceDifference, mode: IncrementalMode) {
     switch mode {
     case .incremental: self.init(mode: "incremental", reason: nil, difference: difference)
+    case .incrementalSettlingDeletions:
+      self.init(mode: "incremental", reason: nil, difference: difference)
+      deletionsSettledBy = "make -t"
     case .clean(let why): self.init(mode: "clean", reason: why, difference: difference)
     }
   }

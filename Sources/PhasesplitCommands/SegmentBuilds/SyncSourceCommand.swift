@@ -15,7 +15,11 @@ struct SyncSourceCommand: ParsableCommand {
       the build can continue incrementally, copies added and changed entries into the build tree \
       and removes deleted ones; only those get new mtimes, newer than everything in the tree, in \
       their new-source order. Prints 'incremental' or 'clean' (the build must start over from the \
-      new source: a make tree whose build description changed or lost files) and writes a JSON report.       Runs before the stdenv is set up, so it also does the file work the runner would need tools for:       it removes the compared trees (--remove-sources) and, in clean mode, empties --into except the       excluded paths and removes each --remove-on-clean path.
+      new source: a make tree whose build description changed, or that lost files and cannot \
+      settle them with make -t) and writes a JSON report. \
+      Runs before the stdenv is set up, so it also does the file work the runner would need tools for: \
+      it removes the compared trees (--remove-sources) and, in clean mode, empties --into except the \
+      excluded paths and removes each --remove-on-clean path.
       """
   )
 
@@ -43,19 +47,33 @@ struct SyncSourceCommand: ParsableCommand {
   @Option(help: ArgumentHelp("A path to remove in clean mode (a stand-in output).", valueName: "path"))
   var removeOnClean: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "In a make tree whose source lost files, keep the deleted entries (their files get new mtimes, as"
+        + " changed files do) and list them here, NUL-separated and relative to --into, for the runner to"
+        + " remove once make -t has marked what depends on them. Without it such a tree builds clean.",
+      valueName: "file"))
+  var keepDeleted: String?
+
   func run() throws {
     let excluded = Set(exclude.map(RawPath.init))
     let difference = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
     let usesNinja = try SourceSynchronizer.buildTreeUsesNinja(RawPath(into), excluded: excluded)
-    let mode = IncrementalMode.decide(for: difference, buildTreeUsesNinja: usesNinja)
-    if mode == .incremental {
-      try SourceSynchronizer.apply(difference, from: RawPath(new), into: RawPath(into), excluded: excluded)
+    let mode = IncrementalMode.decide(
+      for: difference, buildTreeUsesNinja: usesNinja, makeSettlesDeletions: keepDeleted != nil)
+    if mode == .incremental || mode == .incrementalSettlingDeletions {
+      let summary = try SourceSynchronizer.apply(
+        difference, from: RawPath(new), into: RawPath(into), excluded: excluded,
+        keepingDeleted: mode == .incrementalSettlingDeletions)
+      if let keepDeleted, !summary.keptDeleted.isEmpty {
+        try Data(summary.keptDeleted.flatMap { $0.bytes + [0] }).write(to: URL(fileURLWithPath: keepDeleted))
+      }
     }
     if removeSources {
       try SourceSynchronizer.removeTree(RawPath(old))
       try SourceSynchronizer.removeTree(RawPath(new))
     }
-    if mode != .incremental {
+    if case .clean = mode {
       try SourceSynchronizer.clear(RawPath(into), keeping: excluded)
       for path in removeOnClean { try SourceSynchronizer.removeTree(RawPath(path)) }
     }
