@@ -165,6 +165,35 @@ struct IncrementalSourceTests {
     #expect(outcome.compiled.filter { $0.contains("Compiling C object") }.count == 2, "\(outcome.compiled)")
   }
 
+  @Test("cmake + ninja: one changed file compiles it and links; a changed CMakeLists.txt reconfigures")
+  func cmakeNinjaChanges() throws {
+    let mark = Self.marker()
+    let oneFile = try buildAndCompare(
+      SplitRequest(
+        fixture: "cmakeNinjaProject",
+        attributeOverrides: #"{ postPatch = "echo '/* \#(mark) */' >> src/main.c"; }"#))
+    #expect(oneFile.report["mode"] as? String == "incremental")
+    #expect(oneFile.report["changed"] as? [String] == ["cmake-project/src/main.c"])
+    let compiled = oneFile.compiled.filter { $0.contains("Building C object") }
+    #expect(compiled.count == 1 && compiled[0].contains("main.c"), "\(oneFile.compiled)")
+    #expect(oneFile.compiled.filter { $0.contains("Linking C") }.count == 1, "\(oneFile.compiled)")
+    #expect(oneFile.compiled.count == 2, "\(oneFile.compiled)")
+
+    let described = try buildAndCompare(
+      SplitRequest(
+        fixture: "cmakeNinjaProject",
+        attributeOverrides:
+          #"{ postPatch = "echo 'target_compile_definitions(wordstat-tool PRIVATE MARK_\#(mark))' >> CMakeLists.txt"; }"#
+      ))
+    #expect(described.report["mode"] as? String == "incremental")
+    #expect(described.report["changed"] as? [String] == ["cmake-project/CMakeLists.txt"])
+    #expect(described.log.contains("Re-running CMake"), "CMake did not rerun")
+    // the new definition changes main.c's compile command only
+    let recompiled = described.compiled.filter { $0.contains("Building C object") }
+    #expect(recompiled.count == 1 && recompiled[0].contains("main.c"), "\(described.compiled)")
+    #expect(described.compiled.filter { $0.contains("Linking C") }.count == 1, "\(described.compiled)")
+  }
+
   @Test("changed attributes other than the source configure and build from scratch")
   func changedAttributesBuildClean() throws {
     let mark = Self.marker()
