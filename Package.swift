@@ -31,19 +31,19 @@ let package = Package(
     .systemLibrary(name: "CZstd", pkgConfig: "libzstd", providers: [.apt(["libzstd-dev"])]),
     .systemLibrary(name: "CNettle", pkgConfig: "nettle", providers: [.apt(["nettle-dev"])]),
     .target(name: "Basics"),
-    .target(name: "BuildArchive", dependencies: ["CLibArchive", "CZstd", "CNettle"]),
-    .target(name: "Derivations"),
+    .target(name: "BuildArchive", dependencies: ["Basics", "CLibArchive", "CZstd", "CNettle"]),
+    .target(name: "Derivations", dependencies: ["Basics"]),
     .target(
       name: "NixInterface",
       dependencies: [
-        "Derivations",
+        "Basics", "Derivations",
         .product(name: "Subprocess", package: "swift-subprocess"),
         .product(name: "SystemPackage", package: "swift-system"),
       ]
     ),
     .target(name: "ShellAnalysis"),
     .target(name: "SplitPlanning", dependencies: ["Basics", "Derivations", "ShellAnalysis"]),
-    .target(name: "NixEmission", dependencies: ["Derivations", "SplitPlanning", "NixInterface"]),
+    .target(name: "NixEmission", dependencies: ["Basics", "Derivations", "SplitPlanning", "NixInterface"]),
     .target(
       name: "BuildSession",
       dependencies: [

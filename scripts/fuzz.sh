@@ -16,9 +16,10 @@ swift build -c release -Xswiftc -sanitize=fuzzer >&2
 # SwiftPM's executable link renames `main` to TARGET_main, which clashes with libFuzzer's `main`:
 # the targets are libraries, linked here.
 swiftc -sanitize=fuzzer -emit-executable -o "$build/archive-reader-fuzzer" \
-  "$build"/ArchiveReaderFuzzer.build/*.o "$build"/BuildArchive.build/*.o -larchive -lzstd -lnettle
+  "$build"/ArchiveReaderFuzzer.build/*.o "$build"/BuildArchive.build/*.o "$build"/Basics.build/*.o \
+  -larchive -lzstd -lnettle
 swiftc -sanitize=fuzzer -emit-executable -o "$build/derivation-reader-fuzzer" \
-  "$build"/DerivationReaderFuzzer.build/*.o "$build"/Derivations.build/*.o
+  "$build"/DerivationReaderFuzzer.build/*.o "$build"/Derivations.build/*.o "$build"/Basics.build/*.o
 
 findings="$build/findings"
 mkdir -p "$findings"

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Whole-buffer reads and writes on file descriptors, retrying on `EINTR` and short counts.
 enum FileDescriptorIO {

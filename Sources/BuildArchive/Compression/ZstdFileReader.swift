@@ -1,10 +1,5 @@
+import Basics
 import CZstd
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Decompresses an archive file chunk by chunk, with fixed-size buffers: skippable frames (the
 /// phasesplit header), then exactly one zstd data frame, which must carry a content checksum, and

@@ -1,10 +1,5 @@
+import Basics
 import CZstd
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Compresses a byte stream with libzstd (checksummed frame, multithreaded when the linked libzstd
 /// has threads) into a file descriptor.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Restores the build tree of a segment directory (a segment derivation's `$out`): its layer
 /// `tree.pst` with `tree.index`, over the tree of `previous` (a symlink to the previous segment's

@@ -1,10 +1,5 @@
+import Basics
 import CZstd
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The index a layer carries next to its archive (`tree.index`): every entry of the whole tree at
 /// the end of the segment with its kind and mtime rank, the paths the layer deletes from the tree

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Removes a path and everything below it inside an extraction target, through `*at` calls on
 /// descriptors opened with `O_NOFOLLOW`, so a removal never leaves the target or follows a symlink.

@@ -1,10 +1,5 @@
+import Basics
 import CLibArchive
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Packs a directory tree into a reproducible zstd-compressed pax archive (see docs/archive-format.md).
 public enum ArchivePacker {

@@ -1,10 +1,5 @@
+import Basics
 import CLibArchive
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Writes pax tar entries with libarchive into a `ZstdFileWriter`.
 ///

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// The temporary file an archive is written to, in the destination's directory, renamed into
 /// place on success and removed on failure.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Directory listings and symlink targets as byte paths (the stand-in scan, relocation, source
 /// sync and layer removal read directories through here).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Replaces store path hash parts in byte buffers. Every replacement has its pattern's length, so
 /// offsets never shift and files can be patched in place.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Moves store paths to new store paths of the same length and rewrites the hash part of every
 /// moved path in file contents and symlink targets (see docs/design.md, "Output stand-ins").

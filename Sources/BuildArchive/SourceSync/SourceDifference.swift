@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// The entries that differ between two source trees (an old and a new unpacked source), by
 /// relative path: added, changed (kind, contents, permission bits, symlink target) or deleted.

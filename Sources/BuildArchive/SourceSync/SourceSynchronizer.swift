@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Brings the source part of a restored build tree up to a new source: applies a
 /// `SourceDifference` (old source → new source) to the tree, copying added and changed entries

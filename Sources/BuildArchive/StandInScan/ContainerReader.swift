@@ -1,10 +1,5 @@
+import Basics
 import CLibArchive
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Reads the entries of a compressed stream or archive with libarchive: gzip, bzip2, xz, lzma and
 /// zstd compression, and the tar, cpio, zip (jar) and ar formats; a compressed stream that is no

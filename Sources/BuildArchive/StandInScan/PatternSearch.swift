@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Finds the first occurrence of any of a few long patterns (at least 20 bytes) in a buffer,
 /// looking at one 4-byte word in every 16 bytes.

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Scans a final segment's relocated outputs for stand-in hash parts that relocation could not
 /// rewrite: in each file's bytes and symlink target, as plain bytes and as UTF-16 text (either

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Modes `TreeScanner` widened so the packing user can read its own files and directories, and
 /// the original modes to give back (the archive stores the originals).

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Walks a directory tree with POSIX `opendir`/`readdir`/`lstat` on byte paths, so names that are
 /// not valid UTF-8 survive, and never follows symlinks.

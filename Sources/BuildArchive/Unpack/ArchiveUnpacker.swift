@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// Restores a build-tree archive into a directory, safely (see docs/archive-format.md).
 public enum ArchiveUnpacker {

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// The directory an archive is extracted into, reached only through `*at` system calls on
 /// directory descriptors opened with `O_NOFOLLOW`, so no entry can write through a symlink or

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// The metadata applied after all entries are extracted: the mtime of directories and symlinks and
 /// the mode of directories (applied last so read-only directories can be filled first and creating

@@ -1,10 +1,5 @@
+import Basics
 import CLibArchive
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Reads tar entries with libarchive from a zstd-compressed archive file, streaming.
 final class TarStreamReader {

@@ -1,10 +1,7 @@
+import Basics
 import Derivations
 import Foundation
 import NixInterface
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 extension BuildSession {
   /// The sandbox's build directory, where the archived tree must be for its absolute paths.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// The size of the terminal a file descriptor is connected to, in character cells.
 public struct TerminalSize: Sendable, Equatable {

@@ -1,17 +1,9 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 #if canImport(Glibc)
   private let systemRead = Glibc.read
 #elseif canImport(Musl)
   private let systemRead = Musl.read
-#elseif canImport(Darwin)
-  private let systemRead = Darwin.read
 #endif
 
 /// Reads whole files with plain POSIX calls (no Foundation, so that reading a `.drv` stays cheap).

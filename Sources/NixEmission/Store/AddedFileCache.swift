@@ -1,12 +1,5 @@
+import Basics
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// The store paths of regular files phasesplit added to the store, so an unchanged file (same
 /// path, device, inode, size and modification time) is not hashed again: `nix-store --add` of

@@ -1,12 +1,5 @@
+import Basics
 import Derivations
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Turns an ``InstallableSpec`` into `.drv` paths, asking Nix where needed.
 public struct InstallableResolver: Sendable {

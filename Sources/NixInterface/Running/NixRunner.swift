@@ -1,13 +1,6 @@
+import Basics
 import Subprocess
 import SystemPackage
-
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
 
 /// Runs Nix programs with the machine's Nix configuration plus the runner's ``NixSettings``
 /// (none by default).

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Musl)
-  import Musl
-#elseif canImport(Darwin)
-  import Darwin
-#endif
+import Basics
 
 /// While a child process runs, SIGTERM, SIGINT and SIGHUP sent to phasesplit are passed on to it
 /// instead of ending phasesplit, so phasesplit waits for the child (which stops its build and
