@@ -87,7 +87,10 @@ let package = Package(
       name: "NixEmissionTests",
       dependencies: ["NixEmission", "Derivations", "NixInterface", "SplitPlanning", "PhasesplitTestSupport"]
     ),
-    .testTarget(name: "BuildSessionTests", dependencies: ["BuildSession", "Derivations", "NixInterface"]),
+    .testTarget(
+      name: "BuildSessionTests",
+      dependencies: ["BuildSession", "Derivations", "NixInterface", "PhasesplitTestSupport"]
+    ),
     .testTarget(name: "PhasesplitCommandsTests", dependencies: ["PhasesplitCommands", "NixInterface"]),
     .testTarget(
       name: "IntegrationTests",

@@ -1,5 +1,6 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance: packages that link with GNU build IDs split identically to unsplit — with
@@ -10,7 +11,7 @@ import Testing
 /// names its own path, so the comparison maps each split build ID to the unsplit one of the file
 /// at the same place (and the debug link CRCs that follow from them) besides the path hashes;
 /// that the split IDs are the linker's own hash of the split files is checked on its own.
-@Suite("build IDs split identically", .timeLimit(.minutes(20)))
+@Suite("build IDs split identically", .tags(.nix), .requiresNix, .timeLimit(.minutes(20)))
 struct BuildIDIntegrationTests {
   static let fixtures = ["debugInfo", "debugInfoMD5", "debugInfoDefault"]
 

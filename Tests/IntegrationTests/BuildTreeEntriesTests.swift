@@ -1,10 +1,11 @@
 import BuildArchive
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Issue 9, acceptance 4: a build tree an unsplit build accepts does not fail the split. The
 /// `specialEntries` fixture's configure leaves a FIFO, a UNIX socket and a mode-0600 directory.
-@Suite("special entries in the build tree", .timeLimit(.minutes(10)))
+@Suite("special entries in the build tree", .tags(.nix), .requiresNix, .timeLimit(.minutes(10)))
 struct BuildTreeEntriesTests {
   @Test("FIFO, socket and mode-0600 directory: the split build gives the unsplit outputs")
   func specialEntriesSplitLikeUnsplit() throws {

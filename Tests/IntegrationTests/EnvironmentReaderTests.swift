@@ -1,10 +1,12 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance: an attribute outside the shared table reaches every segment that could read it
 /// through the environment (configure, make, a setup hook, a child shell, `printenv`,
 /// `passAsFile`), and an attribute declared late rebuilds only from the segment named.
-@Suite("attributes reach every segment that could read them", .timeLimit(.minutes(20)))
+@Suite(
+  "attributes reach every segment that could read them", .tags(.nix), .requiresNix, .timeLimit(.minutes(20)))
 struct EnvironmentReaderTests {
   /// What `envReaders` installs for each attribute it reads through the environment.
   private static func expectedFiles(_ values: [String: String]) -> [String: String] {

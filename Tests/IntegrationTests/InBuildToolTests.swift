@@ -5,7 +5,7 @@ import Testing
 /// The phasesplit that segment builds run is self-contained: its store closure is the one
 /// executable, which runs in a sandbox that holds nothing of the host; wrap files name it and the
 /// Nix library by store path, so they work without the checkout's build directory.
-@Suite struct InBuildToolTests {
+@Suite(.tags(.nix), .requiresNix) struct InBuildToolTests {
   typealias Support = SessionTestSupport
 
   /// The store path a wrap file names for `key` (`phasesplit` or `phasesplitLib = import`).

@@ -1,10 +1,11 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance (issue 14) on a real package: gawk 5.2.1 with one `.c` file changed builds
 /// incrementally with one compile and the link, and its outputs equal a clean split build's.
 /// The suite's one gawk pair (about three gawk builds on a cold store: base, clean, incremental).
-@Suite("incremental gawk: one changed .c file", .timeLimit(.minutes(30)))
+@Suite("incremental gawk: one changed .c file", .tags(.nix), .requiresNix, .timeLimit(.minutes(30)))
 struct IncrementalGawkTests {
   @Test("gawk: one changed .c file compiles it and links; outputs equal a clean split build")
   func gawkOneFileChange() throws {

@@ -1,9 +1,10 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance: an edit read only by late phases rebuilds only the late segments, and a failed
 /// final segment names itself and leaves the earlier segments cached.
-@Suite("edits rebuild only the segments that read them", .timeLimit(.minutes(20)))
+@Suite("edits rebuild only the segments that read them", .tags(.nix), .requiresNix, .timeLimit(.minutes(20)))
 struct IncrementalRebuildTests {
   /// Text unique to one test run, so that the edited derivations are new to the store.
   private static func uniqueMarker() -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance (issue 14): an incremental build (`splitPhases { incrementalFrom = base; }`) of a
@@ -6,7 +7,9 @@ import Testing
 /// clean split build of the same source. Each case builds `base` (the fixture before the edit),
 /// `split` (the clean split build after it) and `incremental`, and counts the compiler lines in
 /// the incremental build segment's log.
-@Suite("incremental builds rebuild what the source change affects", .timeLimit(.minutes(20)))
+@Suite(
+  "incremental builds rebuild what the source change affects", .tags(.nix), .requiresNix,
+  .timeLimit(.minutes(20)))
 struct IncrementalSourceTests {
   /// Shell text unique to one test, so the edited derivations are new to the store.
   private static func marker() -> String {

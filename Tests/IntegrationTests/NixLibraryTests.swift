@@ -5,7 +5,7 @@ import Testing
 
 /// The Nix library evaluated on the fixtures (no builds): segments, attribute placement and
 /// stand-in paths.
-@Suite("the Nix library plans segments and places attributes")
+@Suite("the Nix library plans segments and places attributes", .tags(.nix), .requiresNix)
 struct NixLibraryTests {
   private func decode<T: Decodable>(_ type: T.Type, _ result: CommandResult) throws -> T {
     try #require(result.succeeded, Comment(rawValue: result.failureSummary))

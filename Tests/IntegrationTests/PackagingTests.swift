@@ -5,7 +5,7 @@ import Testing
 /// What can be checked of the packaging without nixpkgs: every Nix file parses, the dependency
 /// hashes belong to the pinned revisions, and the flake's outputs evaluate and build with a
 /// stand-in nixpkgs whose `callPackage ./package.nix` is the locally built phasesplit.
-@Suite struct PackagingTests {
+@Suite(.tags(.nix), .requiresNix) struct PackagingTests {
   typealias Support = SessionTestSupport
 
   static let root = TestPackage.root.path

@@ -1,9 +1,10 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance: derivations the split cannot preserve, and boundaries that cannot exist, are
 /// refused at evaluation with a message that says why.
-@Suite("splitPhases refuses what it cannot split")
+@Suite("splitPhases refuses what it cannot split", .tags(.nix), .requiresNix)
 struct RefusalTests {
   @Test("a buildCommand derivation is refused")
   func buildCommandIsRefused() throws {

@@ -1,9 +1,10 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// The shell state a phase leaves (variables of every kind, unset variables, functions, shell
 /// options) reaches the later phases across segment boundaries, as in the unsplit build.
-@Suite("shell state crosses segments", .timeLimit(.minutes(10)))
+@Suite("shell state crosses segments", .tags(.nix), .requiresNix, .timeLimit(.minutes(10)))
 struct ShellStateTests {
   /// plainMake with a configure hook that changes the shell state and a postInstall that
   /// records what it sees into the output.

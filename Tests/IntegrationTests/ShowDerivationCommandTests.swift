@@ -6,7 +6,9 @@ import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit show-drv` against real derivations and `nix show-derivation`.
-@Suite(.enabled(if: (try? TestPackage.tool()) != nil, "needs the built phasesplit executable"))
+@Suite(
+  .tags(.nix), .requiresNix,
+  .enabled(if: (try? TestPackage.tool()) != nil, "needs the built phasesplit executable"))
 struct ShowDerivationCommandTests {
   /// Runs the built tool with the project's Nix settings.
   private func phasesplit(_ arguments: [String]) throws -> CommandResult {

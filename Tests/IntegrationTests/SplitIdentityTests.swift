@@ -1,9 +1,10 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance: every output of a split build is byte-identical to the unsplit build's, and the
 /// final segment of a compiled package compiles nothing (the work happened in earlier segments).
-@Suite("split builds are identical to unsplit builds", .timeLimit(.minutes(20)))
+@Suite("split builds are identical to unsplit builds", .tags(.nix), .requiresNix, .timeLimit(.minutes(20)))
 struct SplitIdentityTests {
   /// The fixtures of `fixtures/default.nix` built both ways.
   static let fixtures = [

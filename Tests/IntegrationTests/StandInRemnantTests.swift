@@ -5,7 +5,9 @@ import Testing
 /// Acceptance (issue 19): a package whose build phase writes its output path compressed,
 /// archived or as UTF-16 fails split, naming each file and form; it builds unsplit, and split
 /// with `allowStandInRemnants`, whose log lists what it let through.
-@Suite("the final segment refuses outputs that still name a stand-in", .timeLimit(.minutes(10)))
+@Suite(
+  "the final segment refuses outputs that still name a stand-in", .tags(.nix), .requiresNix,
+  .timeLimit(.minutes(10)))
 struct StandInRemnantTests {
   /// The files `standInRemnants` installs and the form the scan must name for each.
   static let expectedForms = [

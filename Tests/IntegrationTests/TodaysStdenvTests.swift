@@ -1,10 +1,11 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Acceptance for what today's nixpkgs stdenv does that a split must carry: hooks that edit
 /// late attributes in early phases, values derived from `$out` at setup time, time- and
 /// random-dependent globals, and custom builder scripts.
-@Suite("today's stdenv contract across segments", .timeLimit(.minutes(20)))
+@Suite("today's stdenv contract across segments", .tags(.nix), .requiresNix, .timeLimit(.minutes(20)))
 struct TodaysStdenvTests {
   /// Text unique to one test run, so that edited derivations are new to the store.
   private static func uniqueMarker() -> String {

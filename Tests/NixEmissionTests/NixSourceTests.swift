@@ -57,7 +57,7 @@ import Testing
 
   /// A store reference evaluates to its path with the store path as string context; a path
   /// outside the store is added to it.
-  @Test func storeReferencesEvaluateWithContext() async throws {
+  @Test(.tags(.nix), .requiresNix) func storeReferencesEvaluateWithContext() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phasesplit-ref-\(UUID())")
     try FileManager.default.createDirectory(
       at: directory.appendingPathComponent("sub dir"), withIntermediateDirectories: true)
@@ -76,7 +76,7 @@ import Testing
   }
 
   /// The cache answers for an unchanged file whose store path exists, and only then.
-  @Test func addedFileCacheFollowsTheFileAndTheStore() async throws {
+  @Test(.tags(.nix), .requiresNix) func addedFileCacheFollowsTheFileAndTheStore() async throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
       "phasesplit-cache-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -104,7 +104,7 @@ import Testing
     #expect(ExecutableLinkage.of(path: TestPackage.root.appendingPathComponent("README.md").path) == .notELF)
   }
 
-  @Test func valuesWithContextAndNumbersEvaluate() async throws {
+  @Test(.tags(.nix), .requiresNix) func valuesWithContextAndNumbersEvaluate() async throws {
     let value = NixValue.attributes([
       ("count", .number("3")), ("ratio", .number("-2.5e1")), ("on", .bool(true)), ("none", .null),
       ("items", .list([.string("a"), .attributes([("b", .string("c"))])])),

@@ -5,7 +5,7 @@ import PhasesplitTestSupport
 import Testing
 
 /// Resolution of each installable form against the real Nix store.
-@Suite struct InstallableResolverTests {
+@Suite(.tags(.nix), .requiresNix) struct InstallableResolverTests {
   let resolver = InstallableResolver()
 
   /// A Nix file whose function builds a tiny derivation named after its arguments.

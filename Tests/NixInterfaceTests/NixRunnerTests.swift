@@ -6,7 +6,7 @@ import Synchronization
 import Testing
 
 @Suite struct NixRunnerTests {
-  @Test func evaluatesToJSON() async throws {
+  @Test(.tags(.nix), .requiresNix) func evaluatesToJSON() async throws {
     let value = try await TestPackage.nixRunner.evaluate(expression: #"{ b = [ true "x" 1 ]; a = null; }"#)
     #expect(
       value
@@ -16,7 +16,7 @@ import Testing
         ]))
   }
 
-  @Test func failureCarriesCommandAndStandardError() async throws {
+  @Test(.tags(.nix), .requiresNix) func failureCarriesCommandAndStandardError() async throws {
     await #expect {
       _ = try await TestPackage.nixRunner.evaluate(expression: "throw \"phasesplit-probe-failure\"")
     } throws: { error in
@@ -39,7 +39,7 @@ import Testing
     }
   }
 
-  @Test func dryRunThenBuildStreamsLog() async throws {
+  @Test(.tags(.nix), .requiresNix) func dryRunThenBuildStreamsLog() async throws {
     let token = NixFixture.uniqueToken()
     let path = try await NixFixture.instantiate(
       NixFixture.derivationExpression(
@@ -61,7 +61,7 @@ import Testing
     #expect(try await runner.queryDeriver(of: outputs[0]) == path)
   }
 
-  @Test func failedBuildKeepsLogTail() async throws {
+  @Test(.tags(.nix), .requiresNix) func failedBuildKeepsLogTail() async throws {
     let token = NixFixture.uniqueToken()
     let path = try await NixFixture.instantiate(
       NixFixture.derivationExpression(name: "failing-\(token)", script: "echo failure-\(token) >&2; exit 3")

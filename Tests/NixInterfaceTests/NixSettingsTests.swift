@@ -40,7 +40,7 @@ import Testing
     #expect(NixSettings.machineConfiguration.nixConfigValue(inheriting: nil) == nil)
   }
 
-  @Test func settingsReachNix() async throws {
+  @Test(.tags(.nix), .requiresNix) func settingsReachNix() async throws {
     let runner = NixRunner(
       settings: TestPackage.nixRunner.settings.setting("allowed-uris", to: "phasesplit-probe"))
     let value = try await runner.evaluate(expression: "builtins.getEnv \"NIX_CONFIG\"")

@@ -1,10 +1,11 @@
 import Derivations
+import PhasesplitTestSupport
 import SplitPlanning
 import Testing
 
 /// Phase and segment plans of real `.drv` files (fixtures instantiated by Nix) against plans
 /// written by hand.
-@Suite struct FixturePlanTests {
+@Suite(.tags(.nix), .requiresNix) struct FixturePlanTests {
   private static let checkedMakeLayout = [
     "unpack: unpackPhase patchPhase", "configure: configurePhase", "build: buildPhase", "check: checkPhase",
     "install: installPhase fixupPhase installCheckPhase- distPhase-",

@@ -1,11 +1,12 @@
 import Derivations
+import PhasesplitTestSupport
 import SplitPlanning
 import Testing
 
 /// The Swift planner must plan exactly what the Nix library plans: the same phases (with
 /// anchors and skips), the same segments, and the same attributes in every segment (with and
 /// without late declarations).
-@Suite struct NixLibraryAgreementTests {
+@Suite(.tags(.nix), .requiresNix) struct NixLibraryAgreementTests {
   static let fixtures = [
     "hello", "plainMake", "cmakeProject", "cmakeNinjaProject", "mesonProject", "customPhases", "multiOutput",
     "structuredAttrs", "failingInstall", "gawk", "autotoolsMultiOutput",

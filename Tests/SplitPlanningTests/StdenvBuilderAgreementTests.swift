@@ -1,12 +1,13 @@
 import Derivations
 import NixInterface
+import PhasesplitTestSupport
 import SplitPlanning
 import Testing
 
 /// The Swift planner and the Nix library accept the same builder argument shapes: nixpkgs'
 /// older `-e default-builder.sh`, today's `-e source-stdenv.sh default-builder.sh`, and a
 /// custom builder sourced by `source-stdenv.sh`; they refuse everything else.
-@Suite struct StdenvBuilderAgreementTests {
+@Suite(.tags(.nix), .requiresNix) struct StdenvBuilderAgreementTests {
   static let store = "/nix/store/00000000000000000000000000000000"
   static let shapes: [[String]] = [
     ["-e", "\(store)-default-builder.sh"],

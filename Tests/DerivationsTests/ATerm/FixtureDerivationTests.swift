@@ -6,7 +6,7 @@ import Testing
 
 /// Every `.drv` in the build graphs of the project's stdenv fixtures (`fixtures/default.nix`)
 /// reads and writes back byte for byte, and the stdenv attributes come out right.
-@Suite struct FixtureDerivationTests {
+@Suite(.tags(.nix), .requiresNix) struct FixtureDerivationTests {
   static let fixturesFile = TestPackage.fixtures.appendingPathComponent("default.nix").path
 
   @Test func wholeFixtureGraphRoundTrips() async throws {

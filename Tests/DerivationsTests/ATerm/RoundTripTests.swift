@@ -5,7 +5,7 @@ import PhasesplitTestSupport
 import Testing
 
 /// Real `.drv` files written by Nix read and written back byte for byte.
-@Suite struct RoundTripTests {
+@Suite(.tags(.nix), .requiresNix) struct RoundTripTests {
   /// Reads the file, checks the round trip, returns the model.
   private func readAndRoundTrip(_ path: String) throws -> Derivation {
     let original = try String(contentsOfFile: path, encoding: .utf8)

@@ -6,7 +6,7 @@ import Testing
 /// Nix base-32 against what Nix itself prints.
 @Suite struct NixBase32Tests {
   /// Hex digests of a few inputs, converted by `nix-hash --to-base32`.
-  @Test(arguments: ["", "a", "hello world\n", "phasesplit"])
+  @Test(.tags(.nix), .requiresNix, arguments: ["", "a", "hello world\n", "phasesplit"])
   func matchesNixHash(_ input: String) throws {
     let path = try NixFixture.writeFile(named: "input", contents: input)
     let hex = try NixFixture.runProgram("nix-hash", ["--type", "sha256", "--flat", path])
@@ -18,7 +18,7 @@ import Testing
     #expect(direct == expected)
   }
 
-  @Test func sha1AndStorePathLengths() throws {
+  @Test(.tags(.nix), .requiresNix) func sha1AndStorePathLengths() throws {
     let path = try NixFixture.writeFile(named: "input", contents: "x")
     let hex = try NixFixture.runProgram("nix-hash", ["--type", "sha1", "--flat", path])
     let expected = try NixFixture.runProgram("nix-hash", ["--type", "sha1", "--to-base32", hex])

@@ -1,8 +1,9 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit analyze` end to end on fixture derivations instantiated by Nix.
-@Suite struct AnalyzeTests {
+@Suite(.tags(.nix), .requiresNix) struct AnalyzeTests {
   private func json(_ text: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }

@@ -7,7 +7,7 @@ import Testing
 
 /// `phasesplit wrap` end to end: the written file evaluates, its segments equal the Nix
 /// library's own, and a package rebuilt from a bare `.drv` builds.
-@Suite struct WrapTests {
+@Suite(.tags(.nix), .requiresNix) struct WrapTests {
   @Test func stringLiteralsSurviveNixEvaluation() async throws {
     let samples = [
       "plain", "quote \" inside", "back\\slash", "${notInterpolated}", "$${double}", "$", "ends with $",

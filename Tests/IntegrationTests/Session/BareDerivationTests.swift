@@ -1,10 +1,12 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit build` given the bare `.drv` of an unsplit package: it is split on the fly (as
 /// `phasesplit wrap` would) and built as a chain of segments. Real sandboxed builds with the
 /// release tool.
 @Suite(
+  .tags(.nix), .requiresNix,
   .enabled(
     if: SessionTestSupport.toolRunsInSandbox,
     "needs a release phasesplit (static runtime) with the archive commands"))

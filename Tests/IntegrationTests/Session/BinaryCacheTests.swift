@@ -1,10 +1,11 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// Issue 13, acceptance 4: segments are ordinary store paths, so a binary cache carries them. A
 /// segment's `previous` symlink makes the previous segment part of its closure, so copying the
 /// last earlier segment copies every layer, and substituting it brings them all back.
-@Suite struct BinaryCacheTests {
+@Suite(.tags(.nix), .requiresNix) struct BinaryCacheTests {
   typealias Support = SessionTestSupport
 
   struct Report: Decodable {

@@ -5,7 +5,7 @@ import Testing
 /// `phasesplit build` blames the right thing: a dependency that is not a segment, nix-build
 /// killed by a signal; and names the command that shows the whole log. Real sandboxed builds of
 /// the synthetic chain.
-@Suite struct BuildBlameTests {
+@Suite(.tags(.nix), .requiresNix) struct BuildBlameTests {
   typealias Support = SessionTestSupport
 
   @Test func dependencyHashMismatchIsBlamedOnTheDependency() throws {

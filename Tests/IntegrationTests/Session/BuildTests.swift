@@ -1,8 +1,9 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit build` against real sandboxed Nix builds.
-@Suite struct BuildTests {
+@Suite(.tags(.nix), .requiresNix) struct BuildTests {
   typealias Support = SessionTestSupport
 
   struct ReportRow: Decodable {

@@ -5,6 +5,7 @@ import Testing
 /// `phasesplit build` failing for real and `phasesplit enter` on the fixtures' failing and fixed
 /// install packages: real sandboxed builds with the release tool (static runtime).
 @Suite(
+  .tags(.nix), .requiresNix,
   .enabled(
     if: SessionTestSupport.toolRunsInSandbox && SessionTestSupport.fixturesHave("failingInstallFixed"),
     "needs a release phasesplit with the archive commands and the failingInstall fixtures"),

@@ -1,8 +1,9 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit explain` on real instantiated split packages.
-@Suite struct ExplainTests {
+@Suite(.tags(.nix), .requiresNix) struct ExplainTests {
   typealias Support = SessionTestSupport
 
   struct Reason: Decodable {

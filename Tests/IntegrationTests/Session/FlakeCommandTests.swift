@@ -6,6 +6,7 @@ import Testing
 /// command, against `-f fixtures -A NAME`, with real Nix and fixtures/flake.nix (copied out of the
 /// Git checkout, so Nix reads it as a plain directory).
 @Suite(
+  .tags(.nix), .requiresNix,
   .enabled(if: SessionTestSupport.toolRunsInSandbox, "needs a release phasesplit that runs in the sandbox"),
   .serialized)
 struct FlakeCommandTests {

@@ -1,8 +1,9 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit build --from` and `phasesplit explain --from` on a real incremental build.
-@Suite struct IncrementalCommandTests {
+@Suite(.tags(.nix), .requiresNix) struct IncrementalCommandTests {
   typealias Support = SessionTestSupport
 
   struct Changes: Decodable {

@@ -10,6 +10,7 @@ import Testing
 /// waited for, so nothing of the build outlives phasesplit; the rerun resumes and gives the
 /// unsplit outputs. Real sandboxed builds with the release tool.
 @Suite(
+  .tags(.nix), .requiresNix,
   .enabled(
     if: SessionTestSupport.toolRunsInSandbox,
     "needs a release phasesplit (static runtime) with the archive commands"),

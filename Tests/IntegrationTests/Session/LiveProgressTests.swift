@@ -7,7 +7,7 @@ import Testing
 /// shows the dependency with its time and the segments with their phases, every line within the
 /// width and the display drawn once (redrawn in place, not appended). The 50-column run sets
 /// NO_COLOR, which removes colour only.
-@Suite(.serialized) struct LiveProgressTests {
+@Suite(.tags(.nix), .requiresNix, .serialized) struct LiveProgressTests {
   typealias Support = SessionTestSupport
 
   @Test(arguments: [50, 200])

@@ -4,7 +4,7 @@ import Testing
 
 /// phasesplit passes the user's Nix configuration on unchanged: logging shims for the Nix tools,
 /// first on PATH, record the `NIX_CONFIG` each Nix command phasesplit runs sees.
-@Suite struct NixConfigurationTests {
+@Suite(.tags(.nix), .requiresNix) struct NixConfigurationTests {
   typealias Support = SessionTestSupport
 
   /// A directory of shims for the Nix tools that record `NIX_CONFIG` (one file per call, named

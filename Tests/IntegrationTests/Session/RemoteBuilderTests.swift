@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 #if canImport(Glibc)
@@ -10,7 +11,7 @@ import Testing
 /// the builder's store). The script checks that the segments are built on the builder, that an
 /// install failure is resumed by building only the final segment (there), and that `phasesplit
 /// enter` restores a segment built remotely; this test runs it and checks its report.
-@Suite struct RemoteBuilderTests {
+@Suite(.tags(.nix), .requiresNix) struct RemoteBuilderTests {
   /// Why the remote builder cannot run here, or nil when it can.
   static var unavailableReason: String? {
     if geteuid() != 0 { return "the loopback sshd and the chroot store need root" }

@@ -1,4 +1,5 @@
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `phasesplit build` roots the earlier segments it built or reused, so garbage collection
@@ -8,7 +9,7 @@ import Testing
 /// liveness check (roots, and what they reference) to exactly those paths. A whole-store
 /// `nix-collect-garbage` would also delete what the tests running in parallel have instantiated
 /// but not yet built, and the fixtures' source tarballs.
-@Suite struct SegmentRootsTests {
+@Suite(.tags(.nix), .requiresNix) struct SegmentRootsTests {
   typealias Support = SessionTestSupport
 
   struct Report: Decodable {

@@ -1,6 +1,7 @@
 import BuildSession
 import Derivations
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 /// `.attrs.json` and `.attrs.sh` as `enter` writes them: checked by parsing the JSON back and by
@@ -11,11 +12,6 @@ struct StructuredAttributeFilesTests {
     "enabled":true,"disabled":false,"nothing":null,"count":42,"ratio":2.5,"nested":[["x"]],
     "mixed":{"list":["y"]},"bad-name":"skip","outputs":["out"]}
     """
-
-  /// Whether `nix-build` is on PATH.
-  static let hasNix = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").contains {
-    FileManager.default.isExecutableFile(atPath: "\($0)/nix-build")
-  }
 
   static func files() throws -> StructuredAttributeFiles {
     try StructuredAttributeFiles(
@@ -104,21 +100,21 @@ struct StructuredAttributeFilesTests {
     }
     """#
 
-  @Test(.enabled(if: hasNix, "needs nix-build on PATH"))
-  func filesMatchTheOnesNixWrites() throws {
-    let directory = try SessionTestSupport.temporaryDirectory()
+  @Test(.tags(.nix), .requiresNix) func filesMatchTheOnesNixWrites() throws {
+    let directory = try NixFixture.makeTemporaryDirectory().path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try Self.copyingDerivation.write(toFile: directory + "/attrs.nix", atomically: true, encoding: .utf8)
-    let salt = ["--argstr", "salt", String(SessionTestSupport.uniqueSalt().prefix(12))]
-    let instantiated = try SessionTestSupport.run(["nix-instantiate", directory + "/attrs.nix"] + salt)
+    let salt = ["--argstr", "salt", NixFixture.uniqueToken()]
+    let instantiated = try CommandRunner.withNixSettings.run(
+      "nix-instantiate", [directory + "/attrs.nix"] + salt)
     try #require(instantiated.status == 0, "\(instantiated.standardError)")
     let derivationPath = instantiated.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
     let derivation = try Derivation.read(path: derivationPath)
     // Up to three attempts: under the load of the parallel suite Nix now and then kills this quick
     // builder as it exits (NixOS/nix#2176). A real failure of the script fails every attempt.
-    var built = try SessionTestSupport.run(["nix-build", "--no-out-link", derivationPath])
+    var built = try CommandRunner.withNixSettings.run("nix-build", ["--no-out-link", derivationPath])
     for _ in 1...2 where built.status != 0 {
-      built = try SessionTestSupport.run(["nix-build", "--no-out-link", derivationPath])
+      built = try CommandRunner.withNixSettings.run("nix-build", ["--no-out-link", derivationPath])
     }
     try #require(built.status == 0, "\(built.standardError)")
     let out = built.standardOutput.trimmingCharacters(in: .whitespacesAndNewlines)
