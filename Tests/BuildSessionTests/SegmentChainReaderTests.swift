@@ -19,27 +19,22 @@ import Testing
 
   /// A split package `demo-1` (unpack → build → final, the build segment with structured
   /// attributes) and a source derivation, as the session reads them.
-  static let graph: [String: DerivationSummary] = {
-    let derivations = [
-      "/nix/store/f-demo-1.drv": derivation(
-        outputs: ["out": "/nix/store/o-demo-1", "dev": "/nix/store/d-demo-1-dev"],
-        inputs: ["/nix/store/b-demo-1-seg-build.drv", "/nix/store/s-src.drv"],
-        environment: [("name", "demo-1"), ("phasesplitPhases", "installPhase fixupPhase")]),
-      "/nix/store/b-demo-1-seg-build.drv": derivation(
-        outputs: ["out": "/nix/store/bo-demo-1-seg-build"], inputs: ["/nix/store/u-demo-1-seg-unpack.drv"],
-        environment: [
-          ("__json", #"{"name":"demo-1-seg-build","phasesplitPhases":["configurePhase","buildPhase"]}"#)
-        ]),
-      "/nix/store/u-demo-1-seg-unpack.drv": derivation(
-        outputs: ["out": "/nix/store/uo-demo-1-seg-unpack"], inputs: ["/nix/store/s-src.drv"],
-        environment: [("name", "demo-1-seg-unpack"), ("phasesplitPhases", "unpackPhase patchPhase")]),
-      "/nix/store/s-src.drv": derivation(
-        outputs: ["out": "/nix/store/so-src"], inputs: [], environment: [("name", "src")]),
-    ]
-    return derivations.reduce(into: [:]) { graph, entry in
-      graph[entry.key] = DerivationSummary(path: entry.key, derivation: entry.value)
-    }
-  }()
+  static let graph: [String: Derivation] = [
+    "/nix/store/f-demo-1.drv": derivation(
+      outputs: ["out": "/nix/store/o-demo-1", "dev": "/nix/store/d-demo-1-dev"],
+      inputs: ["/nix/store/b-demo-1-seg-build.drv", "/nix/store/s-src.drv"],
+      environment: [("name", "demo-1"), ("phasesplitPhases", "installPhase fixupPhase")]),
+    "/nix/store/b-demo-1-seg-build.drv": derivation(
+      outputs: ["out": "/nix/store/bo-demo-1-seg-build"], inputs: ["/nix/store/u-demo-1-seg-unpack.drv"],
+      environment: [
+        ("__json", #"{"name":"demo-1-seg-build","phasesplitPhases":["configurePhase","buildPhase"]}"#)
+      ]),
+    "/nix/store/u-demo-1-seg-unpack.drv": derivation(
+      outputs: ["out": "/nix/store/uo-demo-1-seg-unpack"], inputs: ["/nix/store/s-src.drv"],
+      environment: [("name", "demo-1-seg-unpack"), ("phasesplitPhases", "unpackPhase patchPhase")]),
+    "/nix/store/s-src.drv": derivation(
+      outputs: ["out": "/nix/store/so-src"], inputs: [], environment: [("name", "src")]),
+  ]
 
   @Test func chainIsOrderedWithPhasesFromPlainAndStructuredAttributes() throws {
     let graph = Self.graph

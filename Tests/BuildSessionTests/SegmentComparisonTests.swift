@@ -1,3 +1,4 @@
+import Derivations
 import Testing
 
 @testable import BuildSession
@@ -5,21 +6,21 @@ import Testing
 @Suite struct SegmentComparisonTests {
   /// A two-segment chain `demo-1-seg-unpack` → `demo-1` whose derivations differ by `tag`.
   static func graph(unpackTag: String, finalTag: String, postInstall: String) -> (
-    SegmentChain, [String: DerivationSummary]
+    SegmentChain, [String: Derivation]
   ) {
     let unpackPath = "/nix/store/\(String(repeating: unpackTag, count: 32))-demo-1-seg-unpack.drv"
     let unpackOut = "/nix/store/\(String(repeating: unpackTag, count: 32))-demo-1-seg-unpack"
     let finalPath = "/nix/store/\(String(repeating: finalTag, count: 32))-demo-1.drv"
-    let unpack = DerivationSummary(
-      path: unpackPath, outputPaths: ["out": unpackOut], inputDerivations: [:], inputSources: [],
-      attributes: ["name": "demo-1-seg-unpack", "src": "/nix/store/src-\(unpackTag)", "out": unpackOut])
-    let final = DerivationSummary(
-      path: finalPath, outputPaths: ["out": "/nix/store/out-\(finalTag)"],
-      inputDerivations: [unpackPath: ["out"]],
-      inputSources: [],
-      attributes: [
-        "name": "demo-1", "phasesplitPrevious": unpackOut, "postInstall": postInstall,
-        "out": "/nix/store/out-\(finalTag)",
+    let unpack = SegmentChainReaderTests.derivation(
+      outputs: ["out": unpackOut], inputs: [],
+      environment: [
+        ("name", "demo-1-seg-unpack"), ("out", unpackOut), ("src", "/nix/store/src-\(unpackTag)"),
+      ])
+    let final = SegmentChainReaderTests.derivation(
+      outputs: ["out": "/nix/store/out-\(finalTag)"], inputs: [unpackPath],
+      environment: [
+        ("name", "demo-1"), ("out", "/nix/store/out-\(finalTag)"), ("phasesplitPrevious", unpackOut),
+        ("postInstall", postInstall),
       ])
     let graph = [unpackPath: unpack, finalPath: final]
     let chain = try! SegmentChainReader.chain(finalPath: finalPath, graph: graph)

@@ -13,21 +13,21 @@ public struct DerivationGraphReader: Sendable {
   }
 
   /// Reads `path` and every derivation in its closure; keyed by `.drv` path.
-  public func read(_ path: String) async throws(BuildSessionError) -> [String: DerivationSummary] {
+  public func read(_ path: String) async throws(BuildSessionError) -> [String: Derivation] {
     let closure: [String]
     do {
       closure = try await runner.queryRequisites(of: [path])
     } catch {
       throw .nix(error)
     }
-    var summaries: [String: DerivationSummary] = [:]
+    var derivations: [String: Derivation] = [:]
     for member in closure where member.hasSuffix(".drv") {
       do {
-        summaries[member] = DerivationSummary(path: member, derivation: try Derivation.read(path: member))
+        derivations[member] = try Derivation.read(path: member)
       } catch {
         throw .unreadableDerivation(path: member, detail: "\(error)")
       }
     }
-    return summaries
+    return derivations
   }
 }

@@ -1,4 +1,4 @@
-import Foundation
+import Derivations
 
 /// Finds the segment chain of a split package from its final segment's derivation closure.
 ///
@@ -20,59 +20,58 @@ public enum SegmentChainReader {
   /// The name of the final segment.
   public static let finalSegmentName = "install"
 
-  /// Builds the chain whose final segment is `finalPath`, from `graph` (its closure).
+  /// Builds the chain whose final segment is `finalPath`, from `graph` (its closure, keyed by
+  /// `.drv` path).
   public static func chain(
-    finalPath: String, graph: [String: DerivationSummary]
+    finalPath: String, graph: [String: Derivation]
   ) throws(BuildSessionError) -> SegmentChain {
     guard let final = graph[finalPath] else {
       throw .unreadableDerivation(path: finalPath, detail: "it is missing from its own closure")
     }
+    let finalAttributes = final.attributes
     // an earlier segment is no split package, though it has a previous segment too: the final
     // segment says so (`phasesplitFinal`), or, without that setting, does not have a segment's name
-    let marker = final.attributes[finalAttribute]
-    if marker.map({ $0.isEmpty || $0 == "false" }) ?? final.name.contains(segmentNameInfix) {
+    let marker = finalAttributes[finalAttribute]
+    if marker.map({ !$0.isTruthy }) ?? final.name.contains(segmentNameInfix) {
       throw .notSplit(derivationPath: finalPath, name: final.name)
     }
     let prefix = final.name + segmentNameInfix
     var earlier: [BuiltSegment] = []
     var current = final
-    while let previous = previousSegment(of: current, prefix: prefix, graph: graph) {
+    while let (path, previous) = previousSegment(of: current, prefix: prefix, graph: graph) {
+      let attributes = previous.attributes
       earlier.append(
         BuiltSegment(
-          name: previous.attributes[segmentAttribute] ?? String(previous.name.dropFirst(prefix.count)),
-          derivationPath: previous.path,
-          phases: phases(of: previous), outputPaths: previous.outputPaths, isFinal: false))
+          name: attributes.text(segmentAttribute) ?? String(previous.name.dropFirst(prefix.count)),
+          derivationPath: path, phases: phases(of: attributes), outputPaths: previous.outputPaths,
+          isFinal: false))
       current = previous
     }
     guard !earlier.isEmpty else { throw .notSplit(derivationPath: finalPath, name: final.name) }
     let finalSegment = BuiltSegment(
-      name: final.attributes[segmentAttribute] ?? finalSegmentName, derivationPath: finalPath,
-      phases: phases(of: final),
-      outputPaths: final.outputPaths, isFinal: true)
+      name: finalAttributes.text(segmentAttribute) ?? finalSegmentName, derivationPath: finalPath,
+      phases: phases(of: finalAttributes), outputPaths: final.outputPaths, isFinal: true)
     return SegmentChain(packageName: final.name, segments: earlier.reversed() + [finalSegment])
   }
 
-  /// The segment before `current`: the input whose output is `current`'s `phasesplitPrevious`
-  /// (an incremental segment also depends on the previous build's segments), else the input
-  /// named with `prefix`; nil for the first segment.
+  /// The segment before `current` and its `.drv` path: the input whose output is `current`'s
+  /// `phasesplitPrevious` (an incremental segment also depends on the previous build's segments),
+  /// else the input named with `prefix`; nil for the first segment.
   static func previousSegment(
-    of current: DerivationSummary, prefix: String, graph: [String: DerivationSummary]
-  ) -> DerivationSummary? {
-    let inputs = current.inputDerivations.keys.sorted().compactMap { graph[$0] }
-    if let previousOutput = current.attributes[previousAttribute] {
-      return inputs.first { $0.outputPaths.values.contains(previousOutput) }
+    of current: Derivation, prefix: String, graph: [String: Derivation]
+  ) -> (path: String, derivation: Derivation)? {
+    let inputs = current.inputDerivations.map(\.path).sorted().compactMap { path in
+      graph[path].map { (path: path, derivation: $0) }
     }
-    return inputs.first { $0.name.hasPrefix(prefix) }
+    if let previousOutput = current.attributes.text(previousAttribute) {
+      return inputs.first { $0.derivation.outputs.contains { $0.path == previousOutput } }
+    }
+    return inputs.first { $0.derivation.name.hasPrefix(prefix) }
   }
 
-  /// A segment's phase list from its `phasesplitPhases` attribute.
-  static func phases(of derivation: DerivationSummary) -> [String] {
-    guard let value = derivation.attributes[phasesAttribute] else { return [] }
-    if value.hasPrefix("[") {
-      return value.dropFirst().dropLast().split(separator: ",").map {
-        $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
-      }
-    }
-    return value.split(whereSeparator: \.isWhitespace).map(String.init)
+  /// A segment's phase list from its `phasesplitPhases` attribute: a space-separated string, or
+  /// a list under structured attributes.
+  static func phases(of attributes: DerivationAttributes) -> [String] {
+    attributes[phasesAttribute]?.words ?? []
   }
 }

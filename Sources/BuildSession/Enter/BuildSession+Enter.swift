@@ -68,7 +68,7 @@ extension BuildSession {
       }
       environment = [:]
     } else {
-      environment = next.attributes
+      environment = Dictionary(next.environment.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
       environment["phasesplitPrevious"] = archive
     }
     environment.merge(Self.sandboxVariables(cores: 1)) { $1 }
@@ -85,9 +85,9 @@ extension BuildSession {
 
   /// The paths Nix gives `derivation`'s outputs: the recorded path, or for a floating
   /// content-addressed output the placeholder its environment names it by.
-  static func outputPaths(of derivation: DerivationSummary) -> [String: String] {
-    derivation.outputPaths.reduce(into: [:]) { paths, output in
-      paths[output.key] = output.value.isEmpty ? derivation.attributes[output.key] ?? "" : output.value
+  static func outputPaths(of derivation: Derivation) -> [String: String] {
+    derivation.outputs.reduce(into: [:]) { paths, output in
+      paths[output.name] = output.path.isEmpty ? derivation.environmentValue(output.name) ?? "" : output.path
     }
   }
 

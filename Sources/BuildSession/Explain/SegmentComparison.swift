@@ -1,3 +1,4 @@
+import Derivations
 import Foundation
 
 /// Compares the segment chain of a package with the chain of an older build of it and explains,
@@ -6,17 +7,18 @@ import Foundation
 /// Attribute differences that are only the consequence of a changed input (its store path appears
 /// in the value) are not listed as the segment's own change: they are attributed to the input,
 /// whose own causes appear with it ("configure rebuilt because its input segment unpack rebuilt").
-/// Output path attributes (`out`, `dev`, …) are ignored: they change whenever anything else does.
+/// The attributes compared are ``Derivations/DerivationAttributes``, which leave out the output
+/// path variables (`out`, `dev`, …): they change whenever anything else does.
 public struct SegmentComparison: Sendable {
   /// The current chain and the derivations of its closure.
-  public var current: (chain: SegmentChain, graph: [String: DerivationSummary])
+  public var current: (chain: SegmentChain, graph: [String: Derivation])
   /// The older chain and the derivations of its closure.
-  public var older: (chain: SegmentChain, graph: [String: DerivationSummary])
+  public var older: (chain: SegmentChain, graph: [String: Derivation])
 
   /// Creates a comparison.
   public init(
-    current: (chain: SegmentChain, graph: [String: DerivationSummary]),
-    older: (chain: SegmentChain, graph: [String: DerivationSummary])
+    current: (chain: SegmentChain, graph: [String: Derivation]),
+    older: (chain: SegmentChain, graph: [String: Derivation])
   ) {
     self.current = current
     self.older = older
@@ -43,11 +45,11 @@ public struct SegmentComparison: Sendable {
     }
   }
 
-  private func reasons(new: DerivationSummary, old: DerivationSummary) -> [RebuildReason] {
+  private func reasons(new: Derivation, old: Derivation) -> [RebuildReason] {
     var reasons: [RebuildReason] = []
     var pathMap: [String: String] = [:]
-    let newInputs = Dictionary(grouping: new.inputDerivations.keys, by: StoreName.of)
-    let oldInputs = Dictionary(grouping: old.inputDerivations.keys, by: StoreName.of)
+    let newInputs = Dictionary(grouping: new.inputDerivations.map(\.path), by: StoreName.of)
+    let oldInputs = Dictionary(grouping: old.inputDerivations.map(\.path), by: StoreName.of)
     for name in Set(newInputs.keys).union(oldInputs.keys).sorted() {
       let newPath = newInputs[name]?.sorted().first
       let oldPath = oldInputs[name]?.sorted().first
@@ -74,11 +76,12 @@ public struct SegmentComparison: Sendable {
     if new.arguments != Self.substituting(pathMap, in: old.arguments) {
       reasons.append(.builderChanged)
     }
-    let outputNames = Set(new.outputPaths.keys).union(old.outputPaths.keys)
-    for name in Set(new.attributes.keys).union(old.attributes.keys).sorted() where !outputNames.contains(name)
-    {
-      let newValue = new.attributes[name]
-      let oldValue = old.attributes[name]
+    let (newAttributes, oldAttributes) = (new.attributes, old.attributes)
+    // `args` is the builder's arguments, compared above
+    for name in Set(newAttributes.attributeNames).union(oldAttributes.attributeNames).sorted()
+    where name != "args" {
+      let newValue = newAttributes.text(name)
+      let oldValue = oldAttributes.text(name)
       guard newValue != oldValue else { continue }
       if let newValue, let oldValue, Self.substituting(pathMap, in: oldValue) == newValue { continue }
       if name == "builder" || name == "system" {
@@ -101,7 +104,7 @@ public struct SegmentComparison: Sendable {
   }
 
   private func mapOutputs(
-    from old: DerivationSummary?, to new: DerivationSummary?, into map: inout [String: String]
+    from old: Derivation?, to new: Derivation?, into map: inout [String: String]
   ) {
     guard let old, let new else { return }
     for (name, oldPath) in old.outputPaths where !oldPath.isEmpty {

@@ -1,4 +1,5 @@
 import BuildArchive
+import Derivations
 import Foundation
 
 /// What `phasesplit explain` says about an incremental build: the segment that starts from a
@@ -14,18 +15,18 @@ public struct IncrementalExplanation: Sendable, Equatable, Codable {
   public var sourceChanges: SourceSyncReport?
 
   /// The explanation for the first incremental segment of `chain`, or nil for a clean build.
-  static func find(in chain: SegmentChain, graph: [String: DerivationSummary]) -> IncrementalExplanation? {
+  static func find(in chain: SegmentChain, graph: [String: Derivation]) -> IncrementalExplanation? {
     for segment in chain.segments {
       guard let attributes = graph[segment.derivationPath]?.attributes,
-        let base = attributes["phasesplitIncrementalBase"], !base.isEmpty
+        let base = attributes.text("phasesplitIncrementalBase"), !base.isEmpty
       else { continue }
       var explanation = IncrementalExplanation(segment: segment.name, base: base, sourceChanges: nil)
       if let out = segment.outputPaths["out"],
         let data = FileManager.default.contents(atPath: out + "/incremental.json")
       {
         explanation.sourceChanges = try? JSONDecoder().decode(SourceSyncReport.self, from: data)
-      } else if let oldSource = attributes["phasesplitIncrementalBaseSource"],
-        let newSource = attributes["phasesplitPrevious"]
+      } else if let oldSource = attributes.text("phasesplitIncrementalBaseSource"),
+        let newSource = attributes.text("phasesplitPrevious")
       {
         explanation.sourceChanges = try? compare(oldSource: oldSource, newSource: newSource)
       }

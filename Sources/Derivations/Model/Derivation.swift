@@ -59,16 +59,6 @@ public struct Derivation: Sendable, Equatable {
   /// Whether the derivation uses structured attributes (`__structuredAttrs = true`).
   public var hasStructuredAttributes: Bool { structuredAttributesCache != nil }
 
-  /// An attribute of the derivation as the builder sees it: the structured attribute (JSON) when
-  /// the derivation has structured attributes and sets `name` there, otherwise the environment
-  /// variable `name`. `nil` when neither exists.
-  public func attribute(_ name: String) -> AttributeValue? {
-    if let value = structuredAttributesCache?[name] {
-      return .json(value)
-    }
-    return environmentValue(name).map(AttributeValue.string)
-  }
-
   /// The derivation's name (the `name` attribute), or the empty string when it has none.
   public var name: String {
     if case .string(let name)? = structuredAttributesCache?["name"] {
@@ -81,10 +71,15 @@ public struct Derivation: Sendable, Equatable {
   /// falling back to the sorted order of ``outputs``.
   public var outputNames: [String] {
     let sortedNames = outputs.map(\.name)
-    guard let declared = attribute("outputs")?.words, Set(declared) == Set(sortedNames) else {
+    guard let declared = attributes["outputs"]?.words, Set(declared) == Set(sortedNames) else {
       return sortedNames
     }
     return declared
+  }
+
+  /// Output name → store path (empty for a floating content-addressed output).
+  public var outputPaths: [String: String] {
+    Dictionary(outputs.map { ($0.name, $0.path) }, uniquingKeysWith: { $1 })
   }
 
   /// The output named `name`, if any.

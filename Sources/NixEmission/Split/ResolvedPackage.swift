@@ -38,5 +38,5 @@ public struct ResolvedPackage: Sendable {
 
   /// Whether the derivation is a segment written by nix-lib's `splitPhases` (it has the runner's
   /// `phasesplitSegment` attribute), so it is used as it is rather than split again.
-  public var isSegment: Bool { derivation.attribute("phasesplitSegment") != nil }
+  public var isSegment: Bool { derivation.attributes["phasesplitSegment"] != nil }
 }

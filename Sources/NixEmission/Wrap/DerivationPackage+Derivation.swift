@@ -1,8 +1,8 @@
 import Derivations
 
 extension DerivationPackage {
-  /// Rebuilds a package from a `.drv`: its environment (or structured attributes) becomes
-  /// `drvAttrs`, the builder arguments become `args`, and every string that mentions an input
+  /// Rebuilds a package from a `.drv`: its attributes (``Derivations/DerivationAttributes``:
+  /// the environment or the structured attributes, and `args`) become `drvAttrs`, and every string that mentions an input
   /// source or an output of an input derivation carries that input as string context.
   ///
   /// - Parameters:
@@ -20,23 +20,14 @@ extension DerivationPackage {
         }
       }
     }
-    var attributes: [(name: String, value: NixValue)] = []
-    if case .object(let members)? = derivation.structuredAttributes {
-      attributes = members.map { ($0.key, Self.value($0.value, index: index)) }
-      attributes.append(("__structuredAttrs", .bool(true)))
-    } else {
-      let outputNames = Set(derivation.outputs.map(\.name))
-      for variable in derivation.environment where !outputNames.contains(variable.name) {
-        if variable.name == "outputs" {
-          let words = variable.value.split(whereSeparator: \.isWhitespace).map { NixValue.string(String($0)) }
-          attributes.append((variable.name, .list(words)))
-        } else {
-          attributes.append((variable.name, index.string(variable.value)))
-        }
+    let attributes = derivation.attributes.map { attribute -> (name: String, value: NixValue) in
+      switch attribute.value {
+      case .string(let text) where attribute.name == "outputs":
+        // without structured attributes Nix wrote the `outputs` list as words
+        (attribute.name, .list(text.split(whereSeparator: \.isWhitespace).map { .string(String($0)) }))
+      case .string(let text): (attribute.name, index.string(text))
+      case .json(let value): (attribute.name, Self.value(value, index: index))
       }
-    }
-    if !derivation.arguments.isEmpty {
-      attributes.append(("args", .list(derivation.arguments.map(index.string))))
     }
     self.init(name: derivation.name, outputs: derivation.outputNames, attributes: attributes)
   }

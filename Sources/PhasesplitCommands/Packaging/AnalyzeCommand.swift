@@ -53,7 +53,7 @@ public struct AnalyzeCommand: AsyncParsableCommand {
       return
     }
     let report = try AnalysisReport(
-      analysing: DerivationAttributes(package.derivation), derivationPath: package.path,
+      analysing: package.derivation.attributes, derivationPath: package.path,
       boundaries: try Boundary.parse(list: boundaries),
       table: try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate()),
       lateAttributes: try LateAttributes.parse(lateAttributeWords))

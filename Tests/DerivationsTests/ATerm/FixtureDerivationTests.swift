@@ -29,7 +29,7 @@ import Testing
     let hello = try Derivation.read(
       path: try #require(try await runner.instantiate(file: Self.fixturesFile, attribute: "hello").first))
     #expect(hello.name == "hello-2.10")
-    #expect(hello.attribute("pname") == .string("hello"))
+    #expect(hello.attributes["pname"] == .string("hello"))
     #expect(hello.hasStructuredAttributes == false)
     let sources = try #require(
       hello.inputDerivations.first { $0.path.hasSuffix("hello_2.10.orig.tar.gz.drv") })
@@ -45,7 +45,7 @@ import Testing
       try await runner.instantiate(file: Self.fixturesFile, attribute: "structuredAttrs").first)
     let structured = try Derivation.read(path: structuredPath)
     #expect(structured.hasStructuredAttributes)
-    #expect(structured.attribute("name")?.jsonValue == .string(structured.name))
+    #expect(structured.attributes["name"]?.jsonValue == .string(structured.name))
     #expect(structured.environmentValue("name") == nil)
   }
 }

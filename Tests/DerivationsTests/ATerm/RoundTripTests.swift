@@ -30,7 +30,7 @@ import Testing
     #expect(derivation.environmentValue("out") == out.path)
     #expect(out.path.hasSuffix("-plain-\(token)"))
     #expect(derivation.structuredAttributes == nil)
-    #expect(derivation.attribute("name") == .string("plain-\(token)"))
+    #expect(derivation.attributes["name"] == .string("plain-\(token)"))
   }
 
   @Test func escapeHeavyEnvironment() async throws {
@@ -84,10 +84,10 @@ import Testing
       attributes["nested"]?["list"]
         == .array([.number("1"), .number("2.5"), .string("x"), .bool(true), .null])
     )
-    #expect(derivation.attribute("flags")?.words == ["--a", "--b c"])
-    #expect(derivation.attribute("enabled")?.isTruthy == true)
-    #expect(derivation.attribute("disabled")?.isTruthy == false)
-    #expect(derivation.attribute("nested")?.shellText == nil)
+    #expect(derivation.attributes["flags"]?.words == ["--a", "--b c"])
+    #expect(derivation.attributes["enabled"]?.isTruthy == true)
+    #expect(derivation.attributes["disabled"]?.isTruthy == false)
+    #expect(derivation.attributes["nested"]?.shellText == nil)
     #expect(derivation.name.hasPrefix("structured-"))
     #expect(derivation.environmentValue("name") == nil)
   }
