@@ -8,7 +8,10 @@
 #     time `phasesplit unpack` takes for one full archive of the same tree (median of RUNS,
 #     alternating, each into a fresh directory; nothing is removed before the runs of a package
 #     end, since file creation stalls right after a large deletion on this machine, see the README).
-# Writes bench/results/layer-bench.md.   Usage: bash bench/layer-bench.sh [PACKAGE]... (default: hello gawk)
+# The trees are restored and unpacked under $TMPDIR (default /tmp; TMPDIR=/dev/shm measures both
+# sides on tmpfs). Writes $RESULTS (default bench/results/layer-bench.md).
+# Usage: [TMPDIR=DIR] [RESULTS=FILE] [RUNS=N] bash bench/layer-bench.sh [PACKAGE]... (default: hello gawk;
+# coreutils, the bigger package, builds for several minutes the first time)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 NIX_CONFIG="$(cat fixtures/nix.conf)"
@@ -17,9 +20,9 @@ tool=${PHASESPLIT:-$PWD/.build/release/phasesplit}
 runs=${RUNS:-9}
 packages=("$@")
 [ ${#packages[@]} -gt 0 ] || packages=(hello gawk)
-work=$(mktemp -d /tmp/phasesplit-layer-bench-XXXXXX)
+work=$(mktemp -d "${TMPDIR:-/tmp}/phasesplit-layer-bench-XXXXXX")
 trap 'chmod -R u+w "$work" 2>/dev/null; rm -rf "$work"' EXIT
-results=bench/results/layer-bench.md
+results=${RESULTS:-bench/results/layer-bench.md}
 
 kib() { echo "$((($1 + 512) / 1024)) KiB"; }
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -34,7 +37,8 @@ seconds() { # seconds COMMAND...: wall-clock seconds of one run
 {
   echo "# Layered segment trees"
   echo
-  echo "\`bash bench/layer-bench.sh ${packages[*]}\` ($(date -u +%Y-%m-%d), $(nproc) cores, $runs restore runs each)."
+  echo "\`bash bench/layer-bench.sh ${packages[*]}\` ($(date -u +%Y-%m-%d), $(nproc) cores, $runs restore runs each;"
+  echo "trees written under ${TMPDIR:-/tmp} ($(stat -f -c %T "$work")); load average at the start $(cut -d' ' -f1-3 /proc/loadavg))."
   echo
   echo "| package | segment layers (tree.pst) | chain in the store | largest full tree archive | chain / largest [≤ 1.3] | restore last segment | unpack one full archive | restore / unpack [≤ 1.2] |"
   echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
