@@ -3,7 +3,7 @@ import PhasesplitTestSupport
 import Testing
 
 /// The attribute view of real `.drv` files written by Nix, with and without structured attributes.
-@Suite struct DerivationAttributesTests {
+@Suite(.tags(.nix), .requiresNix) struct DerivationAttributesTests {
   @Test func plainAttributesAreTheEnvironmentWithoutOutputsPlusArgs() async throws {
     let path = try await NixFixture.instantiate(
       NixFixture.derivationExpression(
