@@ -48,10 +48,4 @@ import Testing
     .rendered()
     #expect(text.contains("install  rebuilt because its input segment unpack rebuilt"))
   }
-
-  @Test func storeNames() {
-    #expect(
-      StoreName.of("/nix/store/\(String(repeating: "a", count: 32))-hello-2.10.drv") == "hello-2.10.drv")
-    #expect(StoreName.of("/tmp/x") == "x")
-  }
 }

@@ -48,8 +48,8 @@ public struct SegmentComparison: Sendable {
   private func reasons(new: Derivation, old: Derivation) -> [RebuildReason] {
     var reasons: [RebuildReason] = []
     var pathMap: [String: String] = [:]
-    let newInputs = Dictionary(grouping: new.inputDerivations.map(\.path), by: StoreName.of)
-    let oldInputs = Dictionary(grouping: old.inputDerivations.map(\.path), by: StoreName.of)
+    let newInputs = Dictionary(grouping: new.inputDerivations.map(\.path), by: StorePath.name(of:))
+    let oldInputs = Dictionary(grouping: old.inputDerivations.map(\.path), by: StorePath.name(of:))
     for name in Set(newInputs.keys).union(oldInputs.keys).sorted() {
       let newPath = newInputs[name]?.sorted().first
       let oldPath = oldInputs[name]?.sorted().first
@@ -64,8 +64,8 @@ public struct SegmentComparison: Sendable {
         reasons.append(.inputDerivationChanged(name: name, old: oldPath, new: newPath))
       }
     }
-    let newSources = Dictionary(grouping: new.inputSources, by: StoreName.of)
-    let oldSources = Dictionary(grouping: old.inputSources, by: StoreName.of)
+    let newSources = Dictionary(grouping: new.inputSources, by: StorePath.name(of:))
+    let oldSources = Dictionary(grouping: old.inputSources, by: StorePath.name(of:))
     for name in Set(newSources.keys).union(oldSources.keys).sorted() {
       let newPath = newSources[name]?.sorted().first
       let oldPath = oldSources[name]?.sorted().first

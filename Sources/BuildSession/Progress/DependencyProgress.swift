@@ -1,3 +1,5 @@
+import Derivations
+
 /// A derivation build, substitution or download of the build graph that is not a segment (a
 /// dependency of the split package), as the progress display and failure report show it.
 public struct DependencyProgress: Sendable, Equatable {
@@ -29,7 +31,7 @@ public struct DependencyProgress: Sendable, Equatable {
 
   /// The name to show: the store name without hash and `.drv`, or a URL's last component.
   public var name: String {
-    let name = StoreName.of(path)
+    let name = StorePath.name(of: path)
     return name.hasSuffix(".drv") ? String(name.dropLast(4)) : name
   }
 

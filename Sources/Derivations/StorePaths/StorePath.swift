@@ -64,6 +64,16 @@ public struct StorePath: Sendable, Hashable, CustomStringConvertible {
     try self.init(parsing: prefix + baseName, storeDirectory: storeDirectory)
   }
 
+  /// The name of what `path` names, for display: the store path's ``name`` when `path` parses as a
+  /// store path in its own directory (`/nix/store/<hash>-hello-2.10.drv` gives `hello-2.10.drv`,
+  /// whichever the store directory), else its last component (`/tmp/x` or a URL's file name).
+  public static func name(of path: String) -> String {
+    guard let slash = path.lastIndex(of: "/") else { return path }
+    let directory = String(path[..<slash])
+    return (try? StorePath(parsing: path, storeDirectory: directory))?.name
+      ?? String(path[path.index(after: slash)...])
+  }
+
   /// The full path.
   public var path: String { storeDirectory + "/" + hashPart + "-" + name }
 

@@ -37,6 +37,19 @@ import Testing
     #expect(throws: StorePathError.self) { try StorePath(parsing: text) }
   }
 
+  @Test func nameOfAPathForDisplay() {
+    #expect(
+      StorePath.name(of: "/nix/store/dcbmgjh3vxxl8ibcxilwb757cz2fzmln-hello-2.10.drv") == "hello-2.10.drv")
+    #expect(StorePath.name(of: "/other/store/dcbmgjh3vxxl8ibcxilwb757cz2fzmln-hello") == "hello")
+    // not a store path: the last component, hash-like prefix and all
+    #expect(
+      StorePath.name(of: "/nix/store/dcbmgjh3vxxl8ibcxilwb757cz2fzmle-hello")
+        == "dcbmgjh3vxxl8ibcxilwb757cz2fzmle-hello")
+    #expect(StorePath.name(of: "/tmp/x") == "x")
+    #expect(StorePath.name(of: "https://example.org/src/hello-2.10.tar.gz") == "hello-2.10.tar.gz")
+    #expect(StorePath.name(of: "x") == "x")
+  }
+
   @Test func errorNamesTheProblem() {
     #expect(
       throws: StorePathError.invalidHashPart(
