@@ -51,6 +51,8 @@ source "$__phasesplitRunnerDir/variable-edits.sh"
 source "$__phasesplitRunnerDir/previous-segment.sh"
 # shellcheck source=nix-lib/runner/relocate-phase.sh
 source "$__phasesplitRunnerDir/relocate-phase.sh"
+# shellcheck source=nix-lib/runner/incremental-build.sh
+source "$__phasesplitRunnerDir/incremental-build.sh"
 
 # Structured attributes: phasesplit enter wrote .attrs.sh as Nix does; it declares the settings.
 if [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
@@ -59,11 +61,20 @@ if [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
 fi
 __phasesplitReadSettings
 __phasesplitSetOutputs __phasesplitStandIn
-__phasesplitUnpackPrevious
+# an incremental segment starts as the runner starts it: the base build with the new source
+if [ -n "$__phasesplitIncrementalBase" ]; then
+  __phasesplitRestoreIncremental
+else
+  __phasesplitUnpackPrevious
+fi
 # shellcheck disable=SC1091,SC2154 # the stdenv's setup script, a build input
 source "$stdenv/setup"
 __phasesplitTrackEdits
-__phasesplitRestoreState "$__phasesplitPrevious/state.sh"
+if [ -n "$__phasesplitIncrementalBase" ]; then
+  __phasesplitRestoreIncrementalState
+else
+  __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
+fi
 # genericBuild in this shell runs this segment's phases as the runner does (in the final segment
 # with phasesplitRelocatePhase before fixupPhase, or last); curPhase names the next phase.
 __phasesplitEnterPhases=()

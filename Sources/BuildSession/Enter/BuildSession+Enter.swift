@@ -55,6 +55,7 @@ extension BuildSession {
           + "`phasesplit build` shows their progress)…\n")
     }
     let archive = try await realise(plan.restored.derivationPath)
+    try await realiseIncrementalBase(of: next, graph: graph)
     let scratch = try makeScratchDirectory()
     var environment: [String: String]
     if let structured = next.structuredAttributes {
@@ -81,6 +82,24 @@ extension BuildSession {
       arguments: ["unshare", "--mount", "--propagation", "private", "env", "-i"] + assignments
         + ["/bin/bash", "--noprofile", "--norc", enterScript, "mount"],
       scratchDirectory: scratch)
+  }
+
+  /// For an incremental segment (docs/design.md, "Incremental builds"), realises the previous
+  /// build's segments it starts from (`phasesplitIncrementalBase`, `…BaseSource`): the entered
+  /// shell restores them as the segment's runner does.
+  private func realiseIncrementalBase(
+    of segment: DerivationSummary, graph: [String: DerivationSummary]
+  ) async throws(BuildSessionError) {
+    let bases = ["phasesplitIncrementalBase", "phasesplitIncrementalBaseSource"].compactMap {
+      segment.attributes[$0].flatMap { $0.isEmpty ? nil : $0 }
+    }
+    for base in bases where !FileManager.default.fileExists(atPath: base) {
+      guard let producer = graph.first(where: { $0.value.outputPaths.values.contains(base) })?.key else {
+        throw .unreadableDerivation(
+          path: base, detail: "no derivation in the incremental segment's closure produces it")
+      }
+      _ = try await realise(producer)
+    }
   }
 
   /// The paths Nix gives `derivation`'s outputs: the recorded path, or for a floating

@@ -20,19 +20,24 @@ import Testing
     var incremental: Incremental?
   }
 
+  /// plain-make, with main.c edited when `mark` is set (the older version has no mark), written
+  /// into `directory`: the installable arguments of the new version built `--from` the older one.
+  private static func package(in directory: String, suffix: String) throws -> [String] {
+    let file = directory + "/package.nix"
+    try """
+    { mark ? "" }:
+    let fixtures = import \(Support.fixtures) { nameSuffix = "\(suffix)"; };
+    in fixtures.plainMake.overrideAttrs (_: if mark == "" then { } else { postPatch = "echo '/* ${mark} */' >> main.c"; })
+    """.write(toFile: file, atomically: true, encoding: .utf8)
+    let mark = "m\(Support.uniqueSalt().prefix(8))"
+    return ["-f", file, "--argstr", "mark", mark, "--from-argstr", "mark", ""]
+  }
+
   @Test("build --from-argstr builds incrementally; explain lists the changed source file")
   func buildAndExplainFrom() throws {
     let directory = try Support.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: directory) }
-    // plain-make, with main.c edited when `mark` is set; the older version has no mark.
-    let file = directory + "/package.nix"
-    try """
-    { mark ? "" }:
-    let fixtures = import \(Support.fixtures) { nameSuffix = "-cli-incremental"; };
-    in fixtures.plainMake.overrideAttrs (_: if mark == "" then { } else { postPatch = "echo '/* ${mark} */' >> main.c"; })
-    """.write(toFile: file, atomically: true, encoding: .utf8)
-    let mark = "m\(Support.uniqueSalt().prefix(8))"
-    let package = ["-f", file, "--argstr", "mark", mark, "--from-argstr", "mark", ""]
+    let package = try Self.package(in: directory, suffix: "-cli-incremental")
 
     let build = try Support.phasesplit(["build", "--no-out-link", "--json"] + package)
     try #require(build.status == 0, "\(build.standardError)")
@@ -47,5 +52,35 @@ import Testing
 
     let text = try Support.phasesplit(["explain"] + package)
     #expect(text.standardOutput.contains("changed  plain-make/main.c"), "\(text.standardOutput)")
+  }
+
+  @Test(
+    "enter --from: after the incremental segment, and before it with the base build and the new source",
+    .enabled(if: SessionTestSupport.toolRunsInSandbox, "needs a release phasesplit that runs in the sandbox"))
+  func enterFrom() throws {
+    let directory = try Support.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let package = try Self.package(in: directory, suffix: "-cli-incremental-enter")
+    let build = try Support.phasesplit(["build", "--no-out-link"] + package)
+    try #require(build.status == 0, "\(build.standardError)")
+
+    let after = try Support.phasesplit(
+      ["enter"] + package + ["--segment", "build", "--command", "echo \"next=$curPhase\"; ls"])
+    #expect(after.status == 0, "\(after.standardError)")
+    #expect(after.standardOutput.contains("plain-greet\n"), "\(after.standardOutput)")
+    #expect(!after.standardOutput.contains("next=buildPhase"), "\(after.standardOutput)")
+
+    // before the incremental segment: the base build's tree and state with main.c synced in,
+    // so its build phase compiles main.c and links, as the segment did
+    let before = try Support.phasesplit(
+      ["enter"] + package + [
+        "--phase", "buildPhase", "--command", "echo \"next=$curPhase\"; runPhase buildPhase",
+      ])
+    let text = before.standardOutput + before.standardError
+    #expect(before.status == 0, "\(text)")
+    #expect(before.standardOutput.contains("next=buildPhase\n"), "\(text)")
+    #expect(before.standardError.contains("phasesplit: rebuilding incrementally from"), "\(text)")
+    #expect(text.contains(" -c -o main.o main.c"), "\(text)")
+    #expect(!text.contains(" -c -o greet.o"), "the base build's greet.o is restored: \(text)")
   }
 }
