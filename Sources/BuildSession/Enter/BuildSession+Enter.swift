@@ -88,10 +88,10 @@ extension BuildSession {
   /// build's segments it starts from (`phasesplitIncrementalBase`, `…BaseSource`): the entered
   /// shell restores them as the segment's runner does.
   private func realiseIncrementalBase(
-    of segment: DerivationSummary, graph: [String: DerivationSummary]
+    of segment: Derivation, graph: [String: Derivation]
   ) async throws(BuildSessionError) {
     let bases = ["phasesplitIncrementalBase", "phasesplitIncrementalBaseSource"].compactMap {
-      segment.attributes[$0].flatMap { $0.isEmpty ? nil : $0 }
+      segment.attributes.text($0).flatMap { $0.isEmpty ? nil : $0 }
     }
     for base in bases where !FileManager.default.fileExists(atPath: base) {
       guard let producer = graph.first(where: { $0.value.outputPaths.values.contains(base) })?.key else {
