@@ -70,7 +70,7 @@ let package = Package(
     .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive", "PhasesplitTestSupport"]),
     .testTarget(
       name: "DerivationsTests",
-      dependencies: ["Derivations", "NixInterface", "NixEmission", "PhasesplitTestSupport"]
+      dependencies: ["Basics", "Derivations", "NixInterface", "NixEmission", "PhasesplitTestSupport"]
     ),
     .testTarget(
       name: "NixInterfaceTests", dependencies: ["NixInterface", "Derivations", "PhasesplitTestSupport"]

@@ -1,3 +1,5 @@
+import Basics
+
 /// An error from packing, unpacking or listing a build-tree archive.
 ///
 /// Every case names the file or archive entry involved and its message says what to do next.

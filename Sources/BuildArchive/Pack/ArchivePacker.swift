@@ -100,7 +100,7 @@ public enum ArchivePacker {
         guard entry.size <= NinjaTimeMapping.greatestStateFileSize else {
           throw ArchiveError.ninjaStateTooLarge(path: source.description, size: entry.size)
         }
-        let original = try FileContents.read(source, size: entry.size)
+        let original = try ninjaStateFile(source, size: entry.size)
         let rewritten = ninjaMapping.rewrite(original, name: entry.relativePath.lastComponent)
         try writer.writeFile(entry, storedTime: storedTime, contents: rewritten)
         contentBytes += Int64(rewritten.count)
@@ -125,6 +125,22 @@ public enum ArchivePacker {
 
   /// The temporary archive and the existing archive it will replace, so packing a tree into a file
   /// inside it never packs an archive into itself.
+  /// The `size` bytes of the ninja state file at `path`, failing if it has changed size.
+  private static func ninjaStateFile(_ path: RawPath, size: Int64) throws -> [UInt8] {
+    let contents: [UInt8]
+    do {
+      contents = try FileContents.read(pathBytes: path.bytes, followingSymlinks: false)
+    } catch {
+      throw ArchiveError.cannotAccess(
+        path: path.description, operation: error.operation, errno: error.errorNumber)
+    }
+    guard contents.count == Int(size) else {
+      throw ArchiveError.fileChangedWhilePacking(
+        path: path.description, expected: size, actual: Int64(contents.count))
+    }
+    return contents
+  }
+
   private static func skippedInodes(_ file: TemporaryArchiveFile) -> Set<InodeKey> {
     var inodes: Set<InodeKey> = [InodeKey(device: file.device, inode: file.inode)]
     var existing = stat()

@@ -1,3 +1,5 @@
+import Basics
+
 /// An error from `StorePathRelocator`.
 public enum RelocationError: Error, Equatable, CustomStringConvertible {
   /// A `FROM=TO` argument is not of that form.

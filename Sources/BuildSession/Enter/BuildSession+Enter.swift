@@ -136,7 +136,7 @@ extension BuildSession {
     let arguments = launch.arguments.map { strdup($0) } + [nil]
     SignalMask.unblockAll()
     execvp(launch.arguments[0], arguments)
-    return .commandFailedToStart(commandLine: launch.arguments, reason: String(cString: strerror(errno)))
+    return .commandFailedToStart(commandLine: launch.arguments, reason: SystemErrorText.describe(errno))
   }
 
   /// The variables the Nix sandbox sets besides the derivation's environment, except

@@ -1,3 +1,5 @@
+import Basics
+
 extension Derivation {
   /// Parses the ATerm text of a `.drv` file.
   ///

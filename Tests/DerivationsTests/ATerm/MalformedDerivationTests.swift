@@ -1,3 +1,4 @@
+import Basics
 import Derivations
 import PhasesplitTestSupport
 import Testing

@@ -1,9 +1,7 @@
-import Basics
-
 /// Whole-buffer reads and writes on file descriptors, retrying on `EINTR` and short counts.
-enum FileDescriptorIO {
+public enum FileDescriptorIO {
   /// Writes all `count` bytes at `pointer`; returns `errno` on failure, 0 on success.
-  static func writeAll(_ descriptor: Int32, _ pointer: UnsafeRawPointer, count: Int) -> Int32 {
+  public static func writeAll(_ descriptor: Int32, _ pointer: UnsafeRawPointer, count: Int) -> Int32 {
     var written = 0
     while written < count {
       let result = write(descriptor, pointer + written, count - written)
@@ -17,7 +15,7 @@ enum FileDescriptorIO {
   }
 
   /// Reads up to `count` bytes, fewer only at end of file; returns the count, or -errno on failure.
-  static func readFully(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, count: Int) -> Int {
+  public static func readFully(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, count: Int) -> Int {
     var total = 0
     while total < count {
       let result = read(descriptor, pointer + total, count - total)
