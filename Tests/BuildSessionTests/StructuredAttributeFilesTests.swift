@@ -21,22 +21,14 @@ struct StructuredAttributeFilesTests {
 
   /// Runs `script` in bash after sourcing `shell`, returning its standard output.
   static func bash(sourcing shell: String, _ script: String) throws -> String {
-    let directory = NSTemporaryDirectory() + "/phasesplit-attrs-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    let directory = try TemporaryDirectory.make("attrs").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try shell.write(toFile: directory + "/.attrs.sh", atomically: true, encoding: .utf8)
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/bash")
-    process.arguments = [
-      "--noprofile", "--norc", "-c", "set -eu; source \"$1\"; " + script, "bash", directory + "/.attrs.sh",
-    ]
-    let pipe = Pipe()
-    process.standardOutput = pipe
-    try process.run()
-    let data = pipe.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0, "bash failed on:\n\(shell)")
-    return String(decoding: data, as: UTF8.self)
+    let run = try CommandRunner.plain.run(
+      "/bin/bash",
+      ["--noprofile", "--norc", "-c", "set -eu; source \"$1\"; " + script, "bash", directory + "/.attrs.sh"])
+    try #require(run.succeeded, "bash failed on:\n\(shell)\n\(run.standardError)")
+    return run.standardOutput
   }
 
   @Test func jsonHasTheOutputsAndSortedKeys() throws {
@@ -101,7 +93,7 @@ struct StructuredAttributeFilesTests {
     """#
 
   @Test(.tags(.nix), .requiresNix) func filesMatchTheOnesNixWrites() throws {
-    let directory = try NixFixture.makeTemporaryDirectory().path
+    let directory = try TemporaryDirectory.make("attrs").path
     defer { try? FileManager.default.removeItem(atPath: directory) }
     try Self.copyingDerivation.write(toFile: directory + "/attrs.nix", atomically: true, encoding: .utf8)
     let salt = ["--argstr", "salt", NixFixture.uniqueToken()]

@@ -12,7 +12,7 @@ import Testing
 struct ShowDerivationCommandTests {
   /// Runs the built tool with the project's Nix settings.
   private func phasesplit(_ arguments: [String]) throws -> CommandResult {
-    try CommandRunner.withNixSettings.run(try TestPackage.tool(), arguments)
+    try CommandRunner.withNixSettings.phasesplit(arguments)
   }
 
   /// Expressions covering every output kind, structured attributes and escapes.

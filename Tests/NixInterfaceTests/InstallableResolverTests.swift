@@ -61,7 +61,7 @@ import Testing
     let token = NixFixture.uniqueToken()
     let file = try writePackageFile(token: token)
     let drvPaths = try await resolver.resolve(.file(file, attribute: "pkg", arguments: []))
-    let directory = try NixFixture.makeTemporaryDirectory()
+    let directory = try TemporaryDirectory.make("installable")
     let link = directory.appendingPathComponent("result").path
     let outputs = try await TestPackage.nixRunner.realise(
       drvPaths, options: NixBuildOptions(outLink: .path(link)))

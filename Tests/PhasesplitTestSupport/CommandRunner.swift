@@ -39,6 +39,13 @@ public struct CommandRunner: Sendable {
     )
   }
 
+  /// Runs the built phasesplit (``TestPackage/tool()``) with `arguments`.
+  public func phasesplit(_ arguments: [String], environment extraEnvironment: [String: String] = [:]) throws
+    -> CommandResult
+  {
+    try run(try TestPackage.tool(), arguments, environment: extraEnvironment)
+  }
+
   /// Runs a bash script with `-euo pipefail`; `arguments` are its positional parameters.
   public func bash(
     _ script: String, in directory: String? = nil, arguments: [String] = [],

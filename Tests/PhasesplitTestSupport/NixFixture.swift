@@ -3,14 +3,6 @@ import NixEmission
 
 /// Helpers that make real `.drv` files with the installed Nix, each test in its own directory.
 public enum NixFixture {
-  /// A fresh directory under the system temporary directory.
-  public static func makeTemporaryDirectory() throws -> URL {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("phasesplit-drv-tests-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-    return directory
-  }
-
   /// A token that keeps derivation names of one test apart from every other run.
   public static func uniqueToken() -> String {
     UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "").prefix(12).description
@@ -18,7 +10,7 @@ public enum NixFixture {
 
   /// Writes `contents` to `name` in a fresh temporary directory and returns the file's path.
   public static func writeFile(named name: String, contents: String) throws -> String {
-    let url = try makeTemporaryDirectory().appendingPathComponent(name)
+    let url = try TemporaryDirectory.make("nix-fixture").appendingPathComponent(name)
     try contents.write(to: url, atomically: true, encoding: .utf8)
     return url.path
   }

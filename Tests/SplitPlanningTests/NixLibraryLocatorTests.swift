@@ -1,13 +1,10 @@
 import Foundation
+import PhasesplitTestSupport
 import SplitPlanning
 import Testing
 
 @Suite struct NixLibraryLocatorTests {
-  private func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("locator-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
-  }
+  private func temporaryDirectory() throws -> URL { try TemporaryDirectory.make("locator") }
 
   private func writeTable(_ json: String, in directory: URL) throws {
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)

@@ -6,13 +6,11 @@ import Testing
 /// Runs the built `phasesplit` (``TestPackage/tool()``) and Nix for the analyze/wrap
 /// integration tests.
 enum PlanningCLI {
-  static var fixturesPath: String { TestPackage.root.appendingPathComponent("fixtures").path }
+  static var fixturesPath: String { TestPackage.fixtures.path }
 
   /// A fresh temporary directory, removed by the caller.
   static func temporaryDirectory() throws -> URL {
-    let url = FileManager.default.temporaryDirectory.appendingPathComponent("plan-cli-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    return url
+    try TemporaryDirectory.make("plan-cli")
   }
 
   /// Runs `program` with `arguments` and the project's Nix settings in `NIX_CONFIG`.
@@ -22,7 +20,8 @@ enum PlanningCLI {
 
   /// Runs the tool.
   static func phasesplit(_ arguments: [String], tool: String? = nil) throws -> CommandResult {
-    try run(try tool ?? TestPackage.tool(), arguments)
+    guard let tool else { return try CommandRunner.withNixSettings.phasesplit(arguments) }
+    return try run(tool, arguments)
   }
 
   /// The NAR serialisation of a store path (`nix-store --dump`).
@@ -32,11 +31,6 @@ enum PlanningCLI {
       throw HarnessError.unexpectedOutput(command: "nix-store --dump \(storePath)", output: dumped.error)
     }
     return dumped.bytes
-  }
-
-  /// The 32-character hash part of a store path.
-  static func hashPart(of storePath: String) -> String {
-    String(URL(fileURLWithPath: storePath).lastPathComponent.prefix(32))
   }
 
   /// `bytes` with every occurrence of `pattern` replaced by `replacement` (same length).

@@ -84,15 +84,12 @@ enum SessionTestSupport {
 
   /// Runs the CLI under test.
   static func phasesplit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-    let tool = try #require(tool, "build phasesplit first (swift build) or set PHASESPLIT_TEST_TOOL")
-    return try run([tool] + arguments, environment: environment)
+    try CommandRunner.withNixSettings.phasesplit(arguments, environment: environment)
   }
 
   /// A fresh temporary directory, unique per call.
   static func temporaryDirectory() throws -> String {
-    let path = NSTemporaryDirectory() + "/phasesplit-session-test-" + UUID().uuidString
-    try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
-    return path
+    try TemporaryDirectory.make("session-test").path
   }
 
   /// A salt that makes a test's derivations its own (fresh store paths, no sharing between tests).
