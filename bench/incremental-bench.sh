@@ -1,56 +1,117 @@
 #!/usr/bin/env bash
-# Benchmark: a one-file source change of gawk 5.2.1 (a comment appended to builtin.c), built
-# incrementally (`splitPhases { incrementalFrom = base; }`) versus a full split build of the
-# changed source. Each run uses a fresh package name, so nothing is reused from earlier runs;
-# the base split build is built first and not timed. The incremental build runs first and pays
-# for the new source's unpack segment, which the full build then reuses (so the ratio is, if
-# anything, unfavourable to the incremental build). Writes bench/results/incremental-bench.md.
-# Usage: bash bench/incremental-bench.sh [RUNS]   (default 1; about 4 minutes a run here)
+# Benchmark: a one-file source change (a comment appended to FILE of PACKAGE; default gawk 5.2.1's
+# builtin.c), built incrementally (`splitPhases { incrementalFrom = base; }`) versus a full split
+# build of the changed source. Each run uses a fresh package name, so nothing is reused from
+# earlier runs; the base split build is built first and not timed. The incremental build runs
+# first and pays for the new source's unpack segment, which the full build then reuses (so the
+# ratio is, if anything, unfavourable to the incremental build). Each run also checks that the
+# incremental outputs are identical to the full split build's (NARs compared with the output
+# hash rewritten) and counts the compiler invocations in the incremental build segment's log
+# (`cc … -c`/`CC x.o` lines as compiles, other `cc` lines and `CCLD x` lines as links).
+# Writes PACKAGE's section of bench/results/incremental-bench.md (other packages' sections stay).
+# Usage: bash bench/incremental-bench.sh [RUNS [PACKAGE FILE]]
+#   (default 1 gawk builtin.c, about 4 minutes a run here; coreutils src/tac.c takes about 15)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+runs=${1:-1}
+package=${2:-gawk}
+file=${3:-builtin.c}
+results=bench/results/incremental-bench.md
 bash scripts/setup.sh >/dev/null
 bash scripts/fetch-sources.sh >/dev/null
 bash scripts/build.sh >/dev/null
 NIX_CONFIG="$(cat fixtures/nix.conf)"
 export NIX_CONFIG
-runs=${1:-1}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cat >"$work/bench.nix" <<NIX
-{ suffix }:
+{ suffix, package, file }:
 let
   fixtures = import $PWD/fixtures { nameSuffix = suffix; };
   lib = import $PWD/nix-lib {
     phasesplit = builtins.path { path = $PWD/.build/release/phasesplit; name = "phasesplit"; };
   };
-  base = lib.splitPhases { } fixtures.gawk;
-  changed = fixtures.gawk.overrideAttrs (_: { postPatch = "echo '/* one-file change */' >> builtin.c"; });
+  original = fixtures.\${package};
+  base = lib.splitPhases { } original;
+  changed = original.overrideAttrs (_: { postPatch = "echo '/* one-file change */' >> \${file}"; });
 in {
   inherit base;
   full = lib.splitPhases { } changed;
   incremental = lib.splitPhases { incrementalFrom = base; } changed;
 }
 NIX
-seconds() { local start=$EPOCHREALTIME; "$@" >/dev/null 2>&1; echo "$EPOCHREALTIME - $start" | bc; }
+build() { # build ATTRIBUTE: nix-build of the benchmark's ATTRIBUTE, prints the output paths
+  nix-build "$work/bench.nix" --argstr suffix "$suffix" --argstr package "$package" --argstr file "$file" \
+    -A "$1" --no-out-link 2>>"$work/nix.log"
+}
+# The compiler invocations of a build log: "compile TARGET" and "link TARGET" lines.
+compilerInvocations() {
+  awk '
+    /^ +CC +[^ ]+$/ { print "compile", $2; next }
+    /^ +CCLD +[^ ]+$/ { print "link", $2; next }
+    /^(cc|gcc) / {
+      target = "?"
+      for (i = 2; i < NF; i++) if ($i == "-o") target = $(i + 1)
+      print (/ -c / ? "compile" : "link"), target
+    }'
+}
+# identical A B: the NAR of store path A, with A's hash replaced by B's, equals B's NAR.
+identical() {
+  local fromHash toHash
+  fromHash=$(basename "$1" | cut -c1-32)
+  toHash=$(basename "$2" | cut -c1-32)
+  cmp -s <(nix-store --dump "$1" | LC_ALL=C sed "s/$fromHash/$toHash/g") <(nix-store --dump "$2")
+}
 rows=()
 for ((run = 1; run <= runs; run++)); do
   suffix="-bench-$(date +%s%N)"
-  nix-build "$work/bench.nix" --argstr suffix "$suffix" -A base --no-out-link >/dev/null 2>&1
-  incremental=$(seconds nix-build "$work/bench.nix" --argstr suffix "$suffix" -A incremental --no-out-link)
-  full=$(seconds nix-build "$work/bench.nix" --argstr suffix "$suffix" -A full --no-out-link)
-  segment=$(nix-instantiate "$work/bench.nix" --argstr suffix "$suffix" -A incremental.segments.build 2>/dev/null)
-  compiles=$(nix-store --read-log "$segment" | grep -cE '^(cc|gcc) .* -c ' || true)
-  links=$(nix-store --read-log "$segment" | grep -cE '^(cc|gcc) .* -o gawk ' || true)
+  build base >/dev/null
+  start=$EPOCHREALTIME
+  mapfile -t incrementalOutputs < <(build incremental)
+  incremental=$(echo "$EPOCHREALTIME - $start" | bc)
+  start=$EPOCHREALTIME
+  mapfile -t fullOutputs < <(build full)
+  full=$(echo "$EPOCHREALTIME - $start" | bc)
+  if [ ${#incrementalOutputs[@]} -eq 0 ] || [ ${#incrementalOutputs[@]} -ne ${#fullOutputs[@]} ]; then
+    echo "incremental-bench: a build failed (log: $work/nix.log kept in /tmp/incremental-bench-nix.log)" >&2
+    cp "$work/nix.log" /tmp/incremental-bench-nix.log
+    exit 1
+  fi
+  same=yes
+  for i in "${!fullOutputs[@]}"; do
+    identical "${incrementalOutputs[$i]}" "${fullOutputs[$i]}" || same=NO
+  done
+  segment=$(nix-instantiate "$work/bench.nix" --argstr suffix "$suffix" --argstr package "$package" \
+    --argstr file "$file" -A incremental.segments.build 2>/dev/null)
+  nix-store --read-log "$segment" | compilerInvocations >"$work/invocations"
+  compiles=$(grep -c '^compile ' "$work/invocations" || true)
+  links=$(grep -c '^link ' "$work/invocations" || true)
+  targets=$(awk '{ print $2 }' "$work/invocations" | paste -sd ' ' -)
   ratio=$(echo "scale=3; $incremental / $full" | bc)
-  rows+=("| $run | $(printf %.1f "$incremental") s | $(printf %.1f "$full") s | $ratio | $compiles + $links |")
+  rows+=("| $run | $(printf %.1f "$incremental") s | $(printf %.1f "$full") s | $ratio | $compiles + $links ($targets) | $same |")
 done
+version=$(nix-instantiate --eval fixtures -A "$package.version" | tr -d '"')
 {
-  echo "# Incremental build benchmark (gawk 5.2.1, one .c file changed)"
+  echo "## $package $version, $file changed"
   echo
-  echo "\`bash bench/incremental-bench.sh $runs\` on $(nproc) cores, $(date -u +%Y-%m-%d)."
+  echo "\`bash bench/incremental-bench.sh $runs $package $file\` on $(nproc) cores, $(date -u +%Y-%m-%d)" \
+    "(load average at the end $(cut -d' ' -f1-3 /proc/loadavg))."
   echo
-  echo "| run | incremental | full split build | ratio | compiles + links in the incremental build segment |"
-  echo "| --- | --- | --- | --- | --- |"
+  echo "| run | incremental | full split build | ratio | compiles + links in the incremental build segment | outputs identical |"
+  echo "| --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rows[@]}"
-} >bench/results/incremental-bench.md
-cat bench/results/incremental-bench.md
+  echo
+} >"$work/section.md"
+# Keep the other packages' sections; replace this package's.
+{
+  echo "# Incremental build benchmark (one source file changed)"
+  echo
+  if [ -f "$results" ]; then
+    awk -v own="## $package " '
+      /^## / { keep = (index($0, own) != 1) }
+      /^## / || started { started = 1; if (keep) print }' "$results"
+  fi
+  cat "$work/section.md"
+} >"$work/results.md"
+mv "$work/results.md" "$results"
+cat "$results"
