@@ -213,3 +213,34 @@ public struct StandInScanner {
         standIn: moves[realMatch.pattern].from, damage: failure.detail))
   }
 }
+
+/// The result of scanning outputs for stand-in remnants.
+public struct StandInScanReport: Sendable, Equatable {
+  /// Every place that still names a stand-in, in path order (at most one for each file and
+  /// container entry: the first occurrence).
+  public var remnants: [StandInRemnant] = []
+  /// Containers that were not looked into.
+  public var notes: [StandInScanNote] = []
+  /// Regular files scanned.
+  public var files = 0
+  /// Bytes of those files.
+  public var bytes: Int64 = 0
+  /// Compressed streams and archives looked into (nested ones included).
+  public var containers = 0
+}
+
+/// Something the stand-in scan could not look into (a container libarchive cannot read, or one
+/// nested deeper or larger than the scan goes); not a failure.
+public struct StandInScanNote: Sendable, Equatable, CustomStringConvertible {
+  /// The file in the output.
+  public var file: RawPath
+  /// The containers around the unread part, outermost first.
+  public var layers: [String]
+  /// Why it was not read.
+  public var reason: String
+
+  public var description: String {
+    let place = layers.isEmpty ? "\(file)" : "\(file) (\(layers.joined(separator: " → ")))"
+    return "\(place): not looked into: \(reason)"
+  }
+}

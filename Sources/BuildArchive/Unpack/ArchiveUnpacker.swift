@@ -293,3 +293,13 @@ public enum ArchiveUnpacker {
     return Int64(now.tv_sec) * 1_000_000_000 + Int64(now.tv_nsec) - tickNanoseconds
   }
 }
+
+/// What `ArchiveUnpacker.unpack` restored.
+public struct UnpackSummary: Sendable {
+  /// Entries extracted.
+  public var entryCount: Int
+  /// Non-fatal problems (e.g. dropped setuid bits), one message each.
+  public var warnings: [String]
+  /// The archive's phasesplit header, nil for a plain `.tar.zst`.
+  public var header: ArchiveHeader?
+}

@@ -99,3 +99,35 @@ public struct Derivation: Sendable, Equatable {
     return try? JSONValue(parsing: text)
   }
 }
+
+extension Derivation {
+  /// One variable of a derivation's build environment.
+  public struct EnvironmentVariable: Sendable, Equatable {
+    /// The variable's name.
+    public var name: String
+    /// The variable's value.
+    public var value: String
+
+    /// Creates a variable.
+    public init(name: String, value: String) {
+      self.name = name
+      self.value = value
+    }
+  }
+}
+
+extension Derivation {
+  /// A derivation this derivation depends on, with the outputs of it that the build uses.
+  public struct InputDerivation: Sendable, Equatable {
+    /// The store path of the input's `.drv` file.
+    public var path: String
+    /// The names of the input's outputs the build uses, sorted as Nix writes them.
+    public var outputs: [String]
+
+    /// Creates an input record.
+    public init(path: String, outputs: [String]) {
+      self.path = path
+      self.outputs = outputs
+    }
+  }
+}
