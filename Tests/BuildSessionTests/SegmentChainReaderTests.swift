@@ -51,6 +51,33 @@ import Testing
     #expect(chain.segment(before: "unpack") == nil)
   }
 
+  /// `phasesplitFinal` read as the runner's `[ -n "$phasesplitFinal" ]` does: a structured `false`
+  /// (an earlier segment of a package whose segments use structured attributes) is no split
+  /// package, a structured `true` is.
+  @Test(arguments: [false, true])
+  func finalMarkerIsReadAsTheRunnerReadsIt(marker: Bool) throws {
+    var graph = Self.graph
+    graph["/nix/store/m-demo-2.drv"] = Self.derivation(
+      outputs: ["out": "/nix/store/mo-demo-2"], inputs: ["/nix/store/u-demo-1-seg-unpack.drv"],
+      environment: [
+        (
+          "__json",
+          #"{"name":"demo-2","phasesplitFinal":\#(marker),"phasesplitPhases":["buildPhase"],"phasesplitPrevious":"/nix/store/uo-demo-1-seg-unpack"}"#
+        )
+      ])
+    let read = { try SegmentChainReader.chain(finalPath: "/nix/store/m-demo-2.drv", graph: graph) }
+    if marker {
+      #expect(
+        try read().segments.map(\.derivationPath) == [
+          "/nix/store/u-demo-1-seg-unpack.drv", "/nix/store/m-demo-2.drv",
+        ])
+    } else {
+      #expect(throws: BuildSessionError.notSplit(derivationPath: "/nix/store/m-demo-2.drv", name: "demo-2")) {
+        try read()
+      }
+    }
+  }
+
   @Test func unsplitDerivationIsRefusedWithAHint() throws {
     let graph = Self.graph
     #expect(throws: BuildSessionError.notSplit(derivationPath: "/nix/store/s-src.drv", name: "src")) {
