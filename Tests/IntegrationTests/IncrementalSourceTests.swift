@@ -111,6 +111,21 @@ struct IncrementalSourceTests {
       outcome.compiled.count == 1 && outcome.compiled[0].contains("-o plain-greet"), "\(outcome.compiled)")
   }
 
+  @Test("autotools (recursive make): a deleted file and a changed .c compile that file and link")
+  func autotoolsFileDeletedAndChanged() throws {
+    let mark = Self.marker()
+    let outcome = try buildAndCompare(
+      SplitRequest(
+        fixture: "hello",
+        attributeOverrides: #"{ postPatch = "rm TODO; echo '/* \#(mark) */' >> src/hello.c"; }"#))
+    #expect(outcome.report["mode"] as? String == "incremental")
+    #expect(outcome.report["deleted"] as? [String] == ["hello-2.10/TODO"])
+    #expect(outcome.report["changed"] as? [String] == ["hello-2.10/src/hello.c"])
+    let compiles = Self.compiles(outcome.compiled)
+    #expect(compiles.count == 1 && compiles[0].contains("src/hello.c"), "\(outcome.compiled)")
+    #expect(outcome.compiled.count == 2, "\(outcome.compiled)")
+  }
+
   @Test("make: a deleted file with a custom build phase, or a changed Makefile, builds from the new source")
   func makeFallbacksBuildClean() throws {
     let mark = Self.marker()
