@@ -42,7 +42,11 @@ let package = Package(
       ]
     ),
     .target(name: "ShellAnalysis"),
-    .target(name: "SplitPlanning", dependencies: ["Basics", "Derivations", "ShellAnalysis"]),
+    .target(
+      name: "SplitPlanning", dependencies: ["Basics", "Derivations", "ShellAnalysis"],
+      // a link to nix-lib/segment-contract.json, the contract both planners read
+      resources: [.embedInCode("Contract/segment-contract.json")]
+    ),
     .target(name: "NixEmission", dependencies: ["Basics", "Derivations", "SplitPlanning", "NixInterface"]),
     .target(
       name: "BuildSession",

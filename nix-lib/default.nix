@@ -5,7 +5,9 @@
   `bin/phasesplit`, or a path/string to the executable itself.
 
   Returns: `splitPhases`, `phasePlan`, `segmentPlan`, `placeAttributes`, `standIns`,
-  `attributePhases` (the parsed `attribute-phases.json`) and the helpers `flagIsSet`,
+  `attributePhases` (the parsed `attribute-phases.json`), `segmentContract` (the parsed
+  `segment-contract.json`: standard phases, skip flags, the default phase list, boundaries,
+  segment names, refusals, the final segment's run list) and the helpers `flagIsSet`,
   `wordList`, `attributeMatches`, `stdenvBuilder`.
 
   Example:
@@ -19,16 +21,26 @@ let
 
   lib = {
     attributePhases = builtins.fromJSON (builtins.readFile ./attribute-phases.json);
+    segmentContract = builtins.fromJSON (builtins.readFile ./segment-contract.json);
     flagIsSet = import ./lib/flagIsSet.nix { };
     wordList = import ./lib/wordList.nix { };
     attributeMatches = import ./lib/attributeMatches.nix { };
     standIns = import ./lib/standIns.nix { };
-    phasePlan = import ./lib/phasePlan.nix { inherit (lib) flagIsSet wordList; };
+    phasePlan = import ./lib/phasePlan.nix { inherit (lib) flagIsSet wordList segmentContract; };
     stdenvBuilder = import ./lib/stdenvBuilder.nix { };
-    segmentPlan = import ./lib/segmentPlan.nix { inherit (lib) phasePlan stdenvBuilder; };
-    placeAttributes = import ./lib/placeAttributes.nix { inherit (lib) attributePhases attributeMatches; };
+    segmentPlan = import ./lib/segmentPlan.nix { inherit (lib) phasePlan stdenvBuilder segmentContract; };
+    placeAttributes = import ./lib/placeAttributes.nix {
+      inherit (lib) attributePhases attributeMatches segmentContract;
+    };
     splitPhases = import ./lib/splitPhases.nix {
-      inherit (lib) segmentPlan placeAttributes standIns stdenvBuilder attributePhases;
+      inherit (lib)
+        segmentPlan
+        placeAttributes
+        standIns
+        stdenvBuilder
+        attributePhases
+        segmentContract
+        ;
       inherit phasesplitTool;
       runner = ./runner;
     };

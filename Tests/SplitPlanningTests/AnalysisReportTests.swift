@@ -24,7 +24,7 @@ import Testing
       analysing: attributes, derivationPath: nil, boundaries: Boundary.defaults,
       table: HandWrittenAttributes.table)
     #expect(!report.splittable)
-    #expect(report.refusal == SplitRefusal.buildCommand.description)
+    #expect(report.refusal == SplitRefusal.replacesPhases(attribute: "buildCommand").description)
     #expect(report.package.name == "demo-1.0")
     #expect(report.package.outputs == ["out"])
     #expect(report.segments.isEmpty)

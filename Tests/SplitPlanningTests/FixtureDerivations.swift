@@ -33,6 +33,13 @@ enum FixtureDerivations {
     return try Derivation.read(path: try #require(paths.first))
   }
 
+  /// Instantiates EXPRESSION (Nix source over `pkgs`, the fixture set) and reads its `.drv`.
+  static func derivation(expression: String) async throws -> Derivation {
+    let paths = try await runner.instantiate(
+      expression: "let pkgs = import \(fixturesPath) { }; in \(expression)")
+    return try Derivation.read(path: try #require(paths.first))
+  }
+
   /// Evaluates the Nix library's `phasePlan`, `segmentPlan` and `placeAttributes` for the
   /// `drvAttrs` of `package` (a Nix expression over `pkgs`, the fixture set).
   static func libraryPlan(

@@ -97,7 +97,7 @@ import Testing
 
   @Test func buildCommandIsRefused() async throws {
     let derivation = try await FixtureDerivations.fixture("buildCommandPkg")
-    #expect(throws: PlanningError.notSplittable(.buildCommand)) {
+    #expect(throws: PlanningError.notSplittable(.replacesPhases(attribute: "buildCommand"))) {
       try PhasePlan(attributes: DerivationAttributes(derivation))
     }
   }

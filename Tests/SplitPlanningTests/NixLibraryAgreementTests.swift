@@ -1,4 +1,5 @@
 import Derivations
+import NixInterface
 import PhasesplitTestSupport
 import SplitPlanning
 import Testing
@@ -132,5 +133,136 @@ import Testing
           boundaries: ["build"], lateAttributes: late)
       }
     }
+  }
+
+  /// A derivation both planners must refuse for the same reason, or both accept.
+  struct RefusalCase: Sendable, CustomTestStringConvertible {
+    /// What the case changes, for the test's name.
+    var label: String
+    /// A Nix function from a plain stdenv package's `drvAttrs` to the derivation's attributes.
+    var change: String
+    /// The refusal both must give (nil: both plan it, with the same segments).
+    var refusal: SplitRefusal?
+    var testDescription: String { label }
+  }
+
+  static let refusalCases = [
+    RefusalCase(label: "unchanged", change: "attrs: attrs", refusal: nil),
+    RefusalCase(
+      label: "buildCommand", change: "attrs: attrs // { buildCommand = \"touch $out\"; }",
+      refusal: .replacesPhases(attribute: "buildCommand")),
+    RefusalCase(
+      label: "buildCommandPath and buildCommand",
+      change: "attrs: attrs // { buildCommand = \"touch $out\"; buildCommandPath = \"/x.sh\"; }",
+      refusal: .replacesPhases(attribute: "buildCommandPath")),
+    RefusalCase(
+      label: "no stdenv", change: "attrs: removeAttrs attrs [ \"stdenv\" ]",
+      refusal: .missingAttribute("stdenv")),
+    RefusalCase(
+      label: "builder arguments of no stdenv shape",
+      change: "attrs: attrs // { args = [ \"-c\" \"echo hi\" ]; }",
+      refusal: .notDefaultBuilder(arguments: ["-c", "echo hi"])),
+    RefusalCase(
+      label: "builder arguments of no stdenv shape, without stdenv",
+      change: "attrs: removeAttrs attrs [ \"stdenv\" ] // { args = [ \"-c\" \"echo hi\" ]; }",
+      refusal: .notDefaultBuilder(arguments: ["-c", "echo hi"])),
+    RefusalCase(
+      label: "phases out of segment order",
+      change: "attrs: attrs // { phases = \"configurePhase unpackPhase installPhase\"; }",
+      refusal: .phasesOutOfOrder(phase: "unpackPhase", segment: "unpack")),
+    RefusalCase(
+      label: "an empty phases list (genericBuild's default list)",
+      change: "attrs: attrs // { phases = \"\"; }",
+      refusal: nil),
+  ]
+
+  /// Refusals: for each case both planners refuse with the same reason (the Nix library's
+  /// message holds the Swift planner's text), or both accept and plan the same segments.
+  @Test(arguments: refusalCases)
+  func bothPlannersRefuseTheSameDerivations(_ refusalCase: RefusalCase) async throws {
+    let package = """
+      derivation ((\(refusalCase.change)) (pkgs.stdenv.mkDerivation {
+        name = "refusal-1.0"; src = \(FixtureDerivations.fixturesPath)/src/plain-make; }).drvAttrs)
+      """
+    let derivation = try await FixtureDerivations.derivation(expression: package)
+    var swiftRefusal: SplitRefusal?
+    var swiftSegments: [String] = []
+    let table = try FixtureDerivations.table()
+    switch Result(catching: { () throws(PlanningError) in
+      try SplitAnalysis(attributes: DerivationAttributes(derivation), table: table)
+    }) {
+    case .success(let analysis): swiftSegments = analysis.segmentPlan.segmentNames
+    case .failure(.notSplittable(let refusal)): swiftRefusal = refusal
+    case .failure(let error): throw error
+    }
+    #expect(swiftRefusal == refusalCase.refusal)
+
+    var libraryError: String?
+    var librarySegments: [String] = []
+    do {
+      let library = try await FixtureDerivations.libraryPlan(
+        package: package, boundaries: Boundary.defaults.map(\.rawValue))
+      librarySegments = library["segments"]?.arrayValue?.compactMap { $0["name"]?.stringValue } ?? []
+    } catch let error as NixCommandError {
+      libraryError = error.standardErrorTail.joined(separator: " ")
+    }
+    if let refusal = refusalCase.refusal {
+      let message = try #require(libraryError, "the Nix library planned what the Swift planner refuses")
+      #expect(message.contains("cannot split refusal-1.0: \(refusal.description)"), "\(message)")
+    } else {
+      #expect(libraryError == nil)
+      #expect(!swiftSegments.isEmpty && librarySegments == swiftSegments)
+    }
+  }
+
+  /// Unknown boundaries: both refuse a boundary that is not one (the final segment's name
+  /// included), and accept every boundary of the contract.
+  @Test func bothPlannersRefuseUnknownBoundaries() async throws {
+    for name in ["install", "fixup", "nosuch"] {
+      #expect(throws: PlanningError.unknownBoundary(name)) { try Boundary.parse([name]) }
+      await #expect(throws: NixCommandError.self) {
+        try await FixtureDerivations.libraryPlan(package: "pkgs.plainMake", boundaries: [name])
+      }
+    }
+    let all = Boundary.defaults.map(\.rawValue)
+    let library = try await FixtureDerivations.libraryPlan(package: "pkgs.plainMake", boundaries: all)
+    #expect(library["segments"]?.arrayValue?.count == all.count + 1)
+  }
+
+  /// The runner settings the Swift side reads by name are attributes of the segments the Nix
+  /// library writes (an incremental split for the incremental ones).
+  @Test func runnerAttributeNamesAreTheOnesTheNixLibraryWrites() async throws {
+    let expression = """
+      let
+        lib = import \(FixtureDerivations.nixLibraryPath) { phasesplit = "/unused"; };
+        pkgs = import \(FixtureDerivations.fixturesPath) { };
+        split = lib.splitPhases { } pkgs.plainMake;
+        incremental = lib.splitPhases { incrementalFrom = split; } pkgs.plainMake;
+        names = drv: builtins.attrNames drv.drvAttrs;
+      in {
+        final = names split;
+        earlier = names split.segments.unpack;
+        incremental = names incremental.segments.build;
+        earlierName = split.segments.unpack.name;
+      }
+      """
+    let written = try await FixtureDerivations.runner.evaluate(expression: expression)
+    func names(_ key: String) -> Set<String> {
+      Set(written[key]?.arrayValue?.compactMap(\.stringValue) ?? [])
+    }
+    typealias Attribute = SegmentContract.RunnerAttribute
+    let everySegment = [
+      Attribute.segment, Attribute.phases, Attribute.runPhases, Attribute.final, Attribute.previous,
+      Attribute.attributes, Attribute.previousAttributes,
+    ]
+    for name in everySegment {
+      #expect(names("final").contains(name) && names("earlier").contains(name), "\(name)")
+    }
+    #expect(
+      names("incremental").isSuperset(of: [Attribute.incrementalBase, Attribute.incrementalBaseSource]))
+    let plainMake = try await FixtureDerivations.fixture("plainMake")
+    #expect(
+      written["earlierName"]?.stringValue
+        == SegmentContract.current.earlierSegmentName(packageName: plainMake.name, segment: "unpack"))
   }
 }

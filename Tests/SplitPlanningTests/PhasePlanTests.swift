@@ -74,10 +74,10 @@ import Testing
   }
 
   @Test func buildCommandIsRefused() {
-    #expect(throws: PlanningError.notSplittable(.buildCommand)) {
+    #expect(throws: PlanningError.notSplittable(.replacesPhases(attribute: "buildCommand"))) {
       try PhasePlan(attributes: HandWrittenAttributes.stdenv([("buildCommand", .string("touch $out"))]))
     }
-    #expect(throws: PlanningError.notSplittable(.buildCommandPath)) {
+    #expect(throws: PlanningError.notSplittable(.replacesPhases(attribute: "buildCommandPath"))) {
       try PhasePlan(attributes: HandWrittenAttributes.stdenv([("buildCommandPath", .string("/x.sh"))]))
     }
   }
@@ -90,8 +90,10 @@ import Testing
     }
     let noStdenv = AttributeSet(
       [("name", .string("raw"))], builderArguments: HandWrittenAttributes.stdenvArguments)
-    #expect(throws: PlanningError.notSplittable(.noStdenv)) { try PhasePlan(attributes: noStdenv) }
-    let message = PlanningError.notSplittable(.buildCommand).description
+    #expect(throws: PlanningError.notSplittable(.missingAttribute("stdenv"))) {
+      try PhasePlan(attributes: noStdenv)
+    }
+    let message = PlanningError.notSplittable(.replacesPhases(attribute: "buildCommand")).description
     #expect(message.contains("buildCommand") && message.contains("unsplit"))
   }
 }

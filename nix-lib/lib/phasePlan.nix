@@ -1,19 +1,23 @@
-{ flagIsSet, wordList }:
+{
+  flagIsSet,
+  wordList,
+  segmentContract,
+}:
 /**
   The phases a stdenv derivation runs, in order, following the stdenv's `genericBuild`:
-  the explicit `phases` attribute when present, otherwise the default list
-  `prePhases unpackPhase patchPhase preConfigurePhases configurePhase preBuildPhases
-  buildPhase checkPhase preInstallPhases installPhase preFixupPhases fixupPhase
-  installCheckPhase preDistPhases distPhase postPhases`.
+  the explicit `phases` attribute when it names any phase, otherwise the default list
+  (`defaultPhases` of `segment-contract.json`: `prePhases unpackPhase patchPhase
+  preConfigurePhases configurePhase preBuildPhases buildPhase checkPhase preInstallPhases
+  installPhase preFixupPhases fixupPhase installCheckPhase preDistPhases distPhase postPhases`).
 
   Each entry says which standard phase it is grouped with (`anchor`): a standard phase
   anchors itself; in the default list a `pre*Phases` phase anchors to the standard phase
-  it precedes (`postPhases` to `distPhase`); in an explicit list a custom phase anchors to
-  the standard phase before it, or to `unpackPhase` when none is before it.
-  `skipped` is true when the stdenv's static skip flag for the phase is set
-  (`dontUnpack`, `dontPatch`, `dontConfigure`, `dontBuild`, `dontInstall`, `dontFixup`;
-  `checkPhase`, `installCheckPhase` and `distPhase` run only with `doCheck`,
-  `doInstallCheck`, `doDist`). Custom phases are never statically skipped.
+  its list names (`postPhases` to `distPhase`); in an explicit list a custom phase anchors to
+  the standard phase before it, or to the first standard phase (`unpackPhase`) when none is
+  before it. `skipped` is true when the stdenv's static skip flag for the phase is set
+  (`standardPhases` of the contract: `dontUnpack`, …; `checkPhase`, `installCheckPhase` and
+  `distPhase` run only with `doCheck`, `doInstallCheck`, `doDist`). Custom phases are never
+  statically skipped.
 
   Inputs: `attrs`, a derivation's `drvAttrs`.
 
@@ -27,28 +31,24 @@
 */
 attrs:
 let
-  # standard phase -> the flag that skips it and whether the flag must be set (true) or unset (false) to run
-  skipRules = {
-    unpackPhase = { flag = "dontUnpack"; runsWhenSet = false; };
-    patchPhase = { flag = "dontPatch"; runsWhenSet = false; };
-    configurePhase = { flag = "dontConfigure"; runsWhenSet = false; };
-    buildPhase = { flag = "dontBuild"; runsWhenSet = false; };
-    checkPhase = { flag = "doCheck"; runsWhenSet = true; };
-    installPhase = { flag = "dontInstall"; runsWhenSet = false; };
-    fixupPhase = { flag = "dontFixup"; runsWhenSet = false; };
-    installCheckPhase = { flag = "doInstallCheck"; runsWhenSet = true; };
-    distPhase = { flag = "doDist"; runsWhenSet = true; };
-  };
+  # standard phase -> its contract entry (skip flag, whether the flag must be set to run)
+  standardPhases = builtins.listToAttrs (
+    map (rule: {
+      name = rule.phase;
+      value = rule;
+    }) segmentContract.standardPhases
+  );
+  firstStandardPhase = (builtins.head segmentContract.standardPhases).phase;
 
-  isStandard = phase: skipRules ? ${phase};
+  isStandard = phase: standardPhases ? ${phase};
 
   isSkipped =
     phase:
     if isStandard phase then
       let
-        rule = skipRules.${phase};
+        rule = standardPhases.${phase};
       in
-      flagIsSet attrs rule.flag != rule.runsWhenSet
+      flagIsSet attrs rule.flag != rule.runsWhenFlagSet
     else
       false;
 
@@ -57,31 +57,16 @@ let
     skipped = isSkipped phase;
   };
 
-  hookPhases = anchor: name: map (entry anchor) (wordList (attrs.${name} or null));
+  # a default-list item is a standard phase or a custom phase list with its anchor
+  defaultPlan = builtins.concatMap (
+    item:
+    if item ? phase then
+      [ (entry item.phase item.phase) ]
+    else
+      map (entry item.anchor) (wordList (attrs.${item.list} or null))
+  ) segmentContract.defaultPhases;
 
-  defaultPlan =
-    hookPhases "unpackPhase" "prePhases"
-    ++ map (phase: entry phase phase) [
-      "unpackPhase"
-      "patchPhase"
-    ]
-    ++ hookPhases "configurePhase" "preConfigurePhases"
-    ++ [ (entry "configurePhase" "configurePhase") ]
-    ++ hookPhases "buildPhase" "preBuildPhases"
-    ++ map (phase: entry phase phase) [
-      "buildPhase"
-      "checkPhase"
-    ]
-    ++ hookPhases "installPhase" "preInstallPhases"
-    ++ [ (entry "installPhase" "installPhase") ]
-    ++ hookPhases "fixupPhase" "preFixupPhases"
-    ++ map (phase: entry phase phase) [
-      "fixupPhase"
-      "installCheckPhase"
-    ]
-    ++ hookPhases "distPhase" "preDistPhases"
-    ++ [ (entry "distPhase" "distPhase") ]
-    ++ hookPhases "distPhase" "postPhases";
+  explicitPhases = wordList (attrs.phases or null);
 
   # Walk an explicit list, carrying the last standard phase seen as the anchor.
   explicitPlan =
@@ -97,10 +82,11 @@ let
         }
       )
       {
-        anchor = "unpackPhase";
+        anchor = firstStandardPhase;
         entries = [ ];
       }
-      (wordList attrs.phases)
+      explicitPhases
     ).entries;
 in
-if attrs ? phases && attrs.phases != null then explicitPlan else defaultPlan
+# genericBuild falls back to the default list when `phases` is unset or empty
+if explicitPhases != [ ] then explicitPlan else defaultPlan

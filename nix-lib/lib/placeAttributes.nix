@@ -1,4 +1,8 @@
-{ attributePhases, attributeMatches }:
+{
+  attributePhases,
+  attributeMatches,
+  segmentContract,
+}:
 /**
   Which attributes each segment's derivation carries.
 
@@ -95,52 +99,16 @@ let
     else
       index;
 
-  standardScripts = {
-    unpackPhase = [
-      "preUnpack"
-      "postUnpack"
-      "unpackCmd"
-      "setSourceRoot"
-    ];
-    patchPhase = [
-      "prePatch"
-      "postPatch"
-    ];
-    configurePhase = [
-      "preConfigure"
-      "postConfigure"
-    ];
-    buildPhase = [
-      "preBuild"
-      "postBuild"
-    ];
-    checkPhase = [
-      "preCheck"
-      "postCheck"
-    ];
-    installPhase = [
-      "preInstall"
-      "postInstall"
-    ];
-    fixupPhase = [
-      "preFixup"
-      "postFixup"
-    ];
-    installCheckPhase = [
-      "preInstallCheck"
-      "postInstallCheck"
-    ];
-    distPhase = [
-      "preDist"
-      "postDist"
-    ];
-  };
+  # a standard phase's pre/post hooks and other scripts (segment-contract.json)
+  standardScripts = builtins.listToAttrs (
+    map (rule: {
+      name = rule.phase;
+      value = rule.hooks ++ rule.otherScripts;
+    }) segmentContract.standardPhases
+  );
   scriptAttributes =
     segment:
-    [
-      "preHook"
-      "postHook"
-    ]
+    segmentContract.everySegmentScripts
     ++ builtins.concatMap (phase: [ phase ] ++ (standardScripts.${phase} or [ ])) segment.phases;
   scriptText =
     segment:

@@ -1,15 +1,21 @@
-{ phasePlan, stdenvBuilder }:
+{
+  phasePlan,
+  stdenvBuilder,
+  segmentContract,
+}:
 /**
   Groups a stdenv derivation's phases into segments, cutting after each boundary.
 
-  Boundaries (each names the segment that ends there): `unpack` (after `patchPhase`),
-  `configure` (after `configurePhase`), `build` (after `buildPhase`), `check` (after
-  `checkPhase`). Everything after the last boundary is the final segment `install`, which
-  writes the outputs. A segment whose phases are all statically skipped is dropped (the
-  final segment never is). Refuses, with a `throw` naming the problem, unknown boundary
-  names, derivations built by `buildCommand`/`buildCommandPath`, and derivations whose
-  `args` are none of the stdenv shapes `stdenvBuilder` accepts (`[ "-e" .../default-builder.sh ]`,
-  `[ "-e" .../source-stdenv.sh BUILDER ]`): they do not run `genericBuild`.
+  Boundaries (each names the segment that ends there; `boundaries` of `segment-contract.json`):
+  `unpack` (after `patchPhase`), `configure` (after `configurePhase`), `build` (after
+  `buildPhase`), `check` (after `checkPhase`). Everything after the last boundary is the final
+  segment (`finalSegment`: `install`), which writes the outputs. A segment whose phases are all
+  statically skipped is dropped (the final segment never is). Refuses, with a `throw` naming the
+  problem, in the contract's order (`refusals`): derivations built by `buildCommandPath`/
+  `buildCommand`, derivations whose `args` are none of the stdenv shapes `stdenvBuilder` accepts
+  (`[ "-e" .../default-builder.sh ]`, `[ "-e" .../source-stdenv.sh BUILDER ]`: they do not run
+  `genericBuild`), derivations without `stdenv` (no setup to source), unknown boundary names, and
+  an explicit `phases` list that puts a phase of a later segment before one of an earlier one.
 
   Inputs: `{ boundaries ? [ "unpack" "configure" "build" "check" ] }`, then `attrs` (a
   derivation's `drvAttrs`; `name` is used in messages).
@@ -36,25 +42,25 @@ let
   packageName = attrs.name or "<unnamed>";
   refuse = reason: throw "phasesplit: cannot split ${packageName}: ${reason}";
 
-  # the rank of each standard phase; a boundary cuts after the phase of its rank
-  phaseRanks = {
-    unpackPhase = 0;
-    patchPhase = 1;
-    configurePhase = 2;
-    buildPhase = 3;
-    checkPhase = 4;
-    installPhase = 5;
-    fixupPhase = 6;
-    installCheckPhase = 7;
-    distPhase = 8;
-  };
-  boundaryRanks = {
-    unpack = 1;
-    configure = 2;
-    build = 3;
-    check = 4;
-  };
-  validBoundaries = builtins.attrNames boundaryRanks;
+  finalSegment = segmentContract.finalSegment;
+  rankedBy =
+    key: list:
+    builtins.listToAttrs (
+      builtins.genList (index: {
+        name = (builtins.elemAt list index).${key};
+        value = index;
+      }) (builtins.length list)
+    );
+  # the rank of each standard phase (its place in the contract's list); a boundary cuts after
+  # the phase it ends after
+  phaseRanks = rankedBy "phase" segmentContract.standardPhases;
+  boundaryRanks = builtins.listToAttrs (
+    map (boundary: {
+      inherit (boundary) name;
+      value = phaseRanks.${boundary.endsAfter};
+    }) segmentContract.boundaries
+  );
+  validBoundaries = map (boundary: boundary.name) segmentContract.boundaries;
 
   checkedBoundaries = map (
     boundary:
@@ -64,14 +70,14 @@ let
       throw (
         "phasesplit: unknown segment boundary \"${toString boundary}\" for ${packageName}; "
         + "valid boundaries are ${builtins.concatStringsSep ", " validBoundaries} "
-        + "(install, fixup and later phases always form the final segment \"install\")"
+        + "(install, fixup and later phases always form the final segment \"${finalSegment}\")"
       )
   ) boundaries;
 
   # boundaries in phase order, each once
-  orderedBoundaries = builtins.filter (boundary: builtins.elem boundary checkedBoundaries) (
-    builtins.sort (a: b: boundaryRanks.${a} < boundaryRanks.${b}) validBoundaries
-  );
+  orderedBoundaries = builtins.filter (
+    boundary: builtins.elem boundary checkedBoundaries
+  ) validBoundaries;
 
   segmentOf =
     anchor:
@@ -80,9 +86,9 @@ let
         boundary: boundaryRanks.${boundary} >= phaseRanks.${anchor}
       ) orderedBoundaries;
     in
-    if later == [ ] then "install" else builtins.head later;
+    if later == [ ] then finalSegment else builtins.head later;
 
-  segmentOrder = orderedBoundaries ++ [ "install" ];
+  segmentOrder = orderedBoundaries ++ [ finalSegment ];
   indexIn =
     name:
     let
@@ -97,11 +103,12 @@ let
   withSegments = map (entry: entry // { segment = segmentOf entry.anchor; }) entries;
 
   # phases must appear in segment order, or the segments would not form a chain
+  # (the refusals' texts are the Swift planner's, SplitRefusal)
   inOrder = builtins.foldl' (
     previous: entry:
     if indexIn entry.segment < previous then
       refuse (
-        "phase ${entry.phase} (segment \"${entry.segment}\") comes after a phase of a later segment "
+        "phase ${entry.phase} (segment ${entry.segment}) comes after a phase of a later segment "
         + "in its phases list; reorder the phases or choose fewer boundaries"
       )
     else
@@ -116,20 +123,25 @@ let
     {
       inherit name;
       phases = map (entry: entry.phase) members;
-      final = name == "install";
+      final = name == finalSegment;
       empty = builtins.all (entry: entry.skipped) members;
     };
 
   segments = builtins.filter (segment: segment.final || !segment.empty) (map segmentFor segmentOrder);
+  replacing = builtins.filter (name: attrs ? ${name}) segmentContract.refusals.replacingAttributes;
+  missing = builtins.filter (name: !(attrs ? ${name})) segmentContract.refusals.requiredAttributes;
 in
-if attrs ? buildCommand || attrs ? buildCommandPath then
-  refuse "it sets buildCommand/buildCommandPath, so it has no phases to split (build it unsplit)"
+if replacing != [ ] then
+  refuse "it sets ${builtins.head replacing}, which replaces all phases; build it unsplit"
 else if !runsGenericBuild then
   refuse (
-    "its args are ${builtins.toJSON (map toString (if builtins.isList builderArgs then builderArgs else [ ]))}, "
-    + "not [ \"-e\" .../default-builder.sh ] or [ \"-e\" .../source-stdenv.sh BUILDER ]; "
-    + "only stdenv derivations that run genericBuild can be split"
+    "its builder arguments are [${
+      builtins.concatStringsSep " " (map toString (if builtins.isList builderArgs then builderArgs else [ ]))
+    }], not '-e …/default-builder.sh' or '-e …/source-stdenv.sh BUILDER' (not a stdenv.mkDerivation "
+    + "build); build it unsplit"
   )
+else if missing != [ ] then
+  refuse "it has no ${builtins.head missing} attribute (not a stdenv.mkDerivation build); build it unsplit"
 else
   builtins.seq inOrder (
     builtins.seq (builtins.deepSeq checkedBoundaries null) (

@@ -4,6 +4,7 @@
   standIns,
   stdenvBuilder,
   attributePhases,
+  segmentContract,
   phasesplitTool,
   runner,
 }:
@@ -157,13 +158,29 @@ let
         }
       ]
       ++ map (entry: entry.segment) (builtins.filter (entry: entry.index > buildAt) indexed);
-  # segments from the incremental one on are named NAME-incremental-seg-SEGMENT
+  # earlier segments are named NAME-seg-SEGMENT (the contract's earlierSegmentInfix), those from
+  # the incremental one on NAME-incremental-seg-SEGMENT
   segmentPrefix =
     previous: segment:
     if incremental && (segment.incrementalBase or false || previous.incremental or false) then
-      "${packageName}-incremental-seg"
+      "${packageName}-incremental"
     else
-      "${packageName}-seg";
+      packageName;
+
+  # The phases the runner hands to genericBuild: the segment's phases, and in the final segment
+  # the relocate phase before fixupPhase (at the end when there is none) and the stand-in scan
+  # after the last phase (the contract's finalSegmentRun).
+  runPhases =
+    segment:
+    let
+      rule = segmentContract.finalSegmentRun;
+      relocated = builtins.concatMap (
+        phase: if phase == rule.relocateBefore then [ rule.relocatePhase phase ] else [ phase ]
+      ) segment.phases;
+      withRelocate =
+        if builtins.elem rule.relocateBefore segment.phases then relocated else relocated ++ [ rule.relocatePhase ];
+    in
+    if segment.final then withRelocate ++ rule.lastPhases else segment.phases;
   incrementalSettings = segment: {
     phasesplitIncrementalBase = base.build;
     phasesplitIncrementalBaseSource = base.source;
@@ -187,6 +204,7 @@ let
   runnerSettings = segment: previous: {
     phasesplitSegment = segment.name;
     phasesplitPhases = segment.phases;
+    phasesplitRunPhases = runPhases segment;
     phasesplitFinal = segment.final;
     phasesplitPackage = packageName;
     phasesplitOutputs = outputs;
@@ -221,7 +239,7 @@ let
       derivation (
         carriedAttrs segment
         // {
-          name = "${segmentPrefix previous segment}-${segment.name}";
+          name = "${segmentPrefix previous segment}${segmentContract.earlierSegmentInfix}${segment.name}";
           outputs = [ "out" ];
           args = runnerArgs;
         }

@@ -53,11 +53,13 @@ source "$__phasesplitRunnerDir/previous-segment.sh"
 source "$__phasesplitRunnerDir/relocate-phase.sh"
 # shellcheck source=nix-lib/runner/incremental-build.sh
 source "$__phasesplitRunnerDir/incremental-build.sh"
+# shellcheck source=nix-lib/runner/stand-in-scan.sh
+source "$__phasesplitRunnerDir/stand-in-scan.sh"
 
 # Structured attributes: phasesplit enter wrote .attrs.sh as Nix does; it declares the settings.
-if [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
-  # shellcheck disable=SC1091 # written by phasesplit enter for this shell
-  source "$NIX_BUILD_TOP/.attrs.sh"
+if __phasesplitAttrsFile=$(__phasesplitStructuredAttrsFile); then
+  # shellcheck disable=SC1090 # written by phasesplit enter for this shell
+  source "$__phasesplitAttrsFile"
 fi
 __phasesplitReadSettings
 __phasesplitSetOutputs __phasesplitStandIn
@@ -75,21 +77,13 @@ if [ -n "$__phasesplitIncrementalBase" ]; then
 else
   __phasesplitRestoreState "$__phasesplitPrevious/state.sh"
 fi
-# genericBuild in this shell runs this segment's phases as the runner does (in the final segment
-# with phasesplitRelocatePhase before fixupPhase, or last); curPhase names the next phase.
-__phasesplitEnterPhases=()
-for __phasesplitPhase in "${__phasesplitPhases[@]}"; do
-  if [ -n "$__phasesplitFinal" ] && [ "$__phasesplitPhase" = fixupPhase ]; then
-    __phasesplitEnterPhases+=(phasesplitRelocatePhase)
-  fi
-  __phasesplitEnterPhases+=("$__phasesplitPhase")
-done
-if [ -n "$__phasesplitFinal" ] && [[ " ${__phasesplitEnterPhases[*]} " != *" phasesplitRelocatePhase "* ]]; then
-  __phasesplitEnterPhases+=(phasesplitRelocatePhase)
-fi
+# genericBuild in this shell runs this segment's phases as the runner does (the run list the
+# segment derivation carries: in the final segment with phasesplit's own phases; in an
+# incremental segment the one __phasesplitRestoreIncrementalState chose); curPhase names the
+# next phase.
 unset phases
 # shellcheck disable=SC2034 # read by the stdenv's genericBuild and the user
-phases="${__phasesplitEnterPhases[*]}" curPhase=${__phasesplitEnterPhases[0]:-}
+phases="${__phasesplitRunPhases[*]}" curPhase=${__phasesplitRunPhases[0]:-}
 
 if [ -n "$__phasesplitBuilder" ]; then
   echo "phasesplit: this package has its own builder script ($__phasesplitBuilder); this shell did" \
@@ -99,11 +93,7 @@ if [ -z "${PHASESPLIT_ENTER_COMMAND:-}" ]; then
   # An interactive shell must survive failing commands.
   set +eu +o pipefail
   PS1="[phasesplit ${PHASESPLIT_ENTER_LABEL:-$__phasesplitPackage} @$__phasesplitPreviousSegment] \$ "
-  # The banner leaves out phasesplit's own phase (genericBuild runs it before fixupPhase).
-  __phasesplitShownPhases=()
-  for __phasesplitPhase in "${__phasesplitEnterPhases[@]}"; do
-    [ "$__phasesplitPhase" = phasesplitRelocatePhase ] || __phasesplitShownPhases+=("$__phasesplitPhase")
-  done
+  # The banner shows the package's phases, not phasesplit's own (genericBuild runs those too).
   echo "phasesplit: segment $__phasesplitPreviousSegment of $__phasesplitPackage restored in $PWD;" \
-    "next phases: ${__phasesplitShownPhases[*]} (run one with: runPhase NAME; all: genericBuild)" >&2
+    "next phases: ${__phasesplitPhases[*]} (run one with: runPhase NAME; all: genericBuild)" >&2
 fi

@@ -62,6 +62,8 @@ __phasesplitRestoreIncrementalState() {
       __phasesplitInstallMakeSettler
       __phasesplitPhases+=(phasesplitDeletionsSettledPhase)
     fi
+    # an earlier segment: genericBuild runs just these phases
+    __phasesplitRunPhases=("${__phasesplitPhases[@]}")
     echo "phasesplit: rebuilding incrementally from ${__phasesplitIncrementalBase}:" \
       "${__phasesplitPhases[*]}" >&2
   else

@@ -28,12 +28,9 @@ source "$__phasesplitRunnerDir/stand-in-scan.sh"
 source "$__phasesplitRunnerDir/incremental-build.sh"
 
 # Structured attributes: the settings and outputs are in .attrs.sh.
-if [ -f "${NIX_ATTRS_SH_FILE:-}" ]; then
+if __phasesplitAttrsFile=$(__phasesplitStructuredAttrsFile); then
   # shellcheck disable=SC1090 # written by Nix for this build
-  source "$NIX_ATTRS_SH_FILE"
-elif [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
-  # shellcheck disable=SC1091 # written by Nix for this build
-  source "$NIX_BUILD_TOP/.attrs.sh"
+  source "$__phasesplitAttrsFile"
 fi
 
 __phasesplitReadSettings
@@ -77,21 +74,6 @@ __phasesplitBuildSegment() {
   fi
   __phasesplitSnapshotStart
 
-  __phasesplitRunPhases=()
-  __phasesplitRelocateQueued=
-  for __phasesplitPhase in "${__phasesplitPhases[@]}"; do
-    if [ -n "$__phasesplitFinal" ] && [ "$__phasesplitPhase" = fixupPhase ]; then
-      __phasesplitRunPhases+=(phasesplitRelocatePhase)
-      __phasesplitRelocateQueued=1
-    fi
-    __phasesplitRunPhases+=("$__phasesplitPhase")
-  done
-  if [ -n "$__phasesplitFinal" ] && [ -z "$__phasesplitRelocateQueued" ]; then
-    __phasesplitRunPhases+=(phasesplitRelocatePhase)
-  fi
-  if [ -n "$__phasesplitFinal" ]; then
-    __phasesplitRunPhases+=(phasesplitStandInScanPhase)
-  fi
   unset phases
   # shellcheck disable=SC2034 # read by the stdenv's genericBuild
   phases="${__phasesplitRunPhases[*]}"

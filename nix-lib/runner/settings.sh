@@ -1,8 +1,9 @@
 # shellcheck shell=bash
 # Reads the runner's settings (the phasesplit* attributes of the segment derivation) into
 # __phasesplit* variables. Without structured attributes they are environment variables
-# (lists space-separated, booleans "1" or ""); with structured attributes .attrs.sh, sourced
-# before this, declares them (lists as arrays).
+# (lists space-separated, booleans "1" or ""); with structured attributes .attrs.sh
+# (__phasesplitStructuredAttrsFile), which the caller sources at top level before this (its
+# `declare`s would be local in a function), declares them (lists as arrays).
 
 # __phasesplitReadList TARGET SOURCE: the words of setting SOURCE (scalar or array) into array TARGET.
 __phasesplitSegment=""
@@ -13,6 +14,7 @@ __phasesplitPrevious=""
 __phasesplitPreviousSegment=""
 __phasesplitBuilder=""
 __phasesplitPhases=()
+__phasesplitRunPhases=()
 __phasesplitOutputs=()
 __phasesplitAttributes=()
 __phasesplitPreviousAttributes=()
@@ -29,6 +31,20 @@ __phasesplitReadList() {
   read -r -a __phasesplitListTarget <<<"${__phasesplitListSource[*]:-}"
 }
 
+# __phasesplitStructuredAttrsFile: prints the .attrs.sh of a build with structured attributes:
+# $NIX_ATTRS_SH_FILE (Nix >= 2.17 puts it outside the build directory), or .attrs.sh in the
+# build directory (Nix 2.8, and the one phasesplit enter writes); fails without one. The
+# runner and enter-shell.sh source it, and __phasesplitSetOutputs appends to it.
+__phasesplitStructuredAttrsFile() {
+  if [ -f "${NIX_ATTRS_SH_FILE:-}" ]; then
+    printf '%s\n' "$NIX_ATTRS_SH_FILE"
+  elif [ -f "$NIX_BUILD_TOP/.attrs.sh" ]; then
+    printf '%s\n' "$NIX_BUILD_TOP/.attrs.sh"
+  else
+    return 1
+  fi
+}
+
 # __phasesplitReadSettings: fills the runner's variables, and remembers the paths Nix gave
 # this derivation's outputs before they are replaced by stand-ins.
 __phasesplitReadSettings() {
@@ -40,6 +56,8 @@ __phasesplitReadSettings() {
   __phasesplitPreviousSegment=${phasesplitPreviousSegment:-}
   __phasesplitBuilder=${phasesplitBuilder:-}
   __phasesplitReadList __phasesplitPhases phasesplitPhases
+  # what genericBuild runs: the phases, in the final segment with phasesplit's own phases
+  __phasesplitReadList __phasesplitRunPhases phasesplitRunPhases
   __phasesplitReadList __phasesplitOutputs phasesplitOutputs
   __phasesplitReadList __phasesplitAttributes phasesplitAttributes
   __phasesplitReadList __phasesplitPreviousAttributes phasesplitPreviousAttributes
@@ -80,8 +98,8 @@ __phasesplitHasStructuredOutputs() {
 # __phasesplitSetOutputs VALUE-ARRAY-NAME: points every original output variable (and
 # `outputs`) at the paths in the associative array named by $1 (output name -> path). With
 # structured attributes the same assignments are appended to the .attrs.sh Nix wrote
-# ($NIX_ATTRS_SH_FILE, which Nix >= 2.17 puts outside the build directory, or .attrs.sh in
-# it), so a stdenv or builder that sources it again keeps them.
+# (__phasesplitStructuredAttrsFile), when it is writable, so a stdenv or builder that sources
+# it again keeps them.
 __phasesplitSetOutputs() {
   local -n __phasesplitPaths=$1
   local __phasesplitName
@@ -90,11 +108,8 @@ __phasesplitSetOutputs() {
     for __phasesplitName in "${__phasesplitOutputs[@]}"; do
       outputs["$__phasesplitName"]=${__phasesplitPaths[$__phasesplitName]}
     done
-    local __phasesplitAttrsFile="$NIX_BUILD_TOP/.attrs.sh"
-    if [ -f "${NIX_ATTRS_SH_FILE:-}" ] && [ -w "$NIX_ATTRS_SH_FILE" ]; then
-      __phasesplitAttrsFile=$NIX_ATTRS_SH_FILE
-    fi
-    if [ -f "$__phasesplitAttrsFile" ]; then
+    local __phasesplitAttrsFile
+    if __phasesplitAttrsFile=$(__phasesplitStructuredAttrsFile) && [ -w "$__phasesplitAttrsFile" ]; then
       {
         declare -p outputs
         for __phasesplitName in "${__phasesplitOutputs[@]}"; do

@@ -1,3 +1,5 @@
+import BuildArchive
+
 /// A segment as built: one segment derivation of a split package, as found in the store (its
 /// outputs may not be realised yet).
 ///
@@ -32,6 +34,6 @@ public struct BuiltSegment: Sendable, Equatable {
   /// The path of the segment's build-tree archive (`tree.pst`), for earlier segments.
   public var treeArchivePath: String? {
     guard !isFinal, let out = outputPaths["out"], !out.isEmpty else { return nil }
-    return out + "/tree.pst"
+    return out + "/" + LayerRestorer.archiveName
   }
 }

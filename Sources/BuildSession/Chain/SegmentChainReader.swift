@@ -1,24 +1,14 @@
 import Derivations
+import SplitPlanning
 
 /// Finds the segment chain of a split package from its final segment's derivation closure.
 ///
-/// Segments are recognised by the naming contract of docs/design.md: earlier segments are named
-/// `NAME-seg-SEGMENT` and each depends on the one before it; the final segment has the package's
-/// own name. A segment's phases come from its `phasesplitPhases` attribute (the runner setting
-/// written by nix-lib's `splitPhases`), a space-separated list or a JSON list.
+/// Segments are recognised by the naming contract (``SegmentContract``): earlier segments are
+/// named `NAME-seg-SEGMENT` and each depends on the one before it; the final segment has the
+/// package's own name. A segment's phases come from its `phasesplitPhases` attribute (the runner
+/// setting written by nix-lib's `splitPhases`), a space-separated list or a JSON list.
 public enum SegmentChainReader {
-  /// The attribute that lists a segment's phases.
-  public static let phasesAttribute = "phasesplitPhases"
-  /// The attribute that names a segment.
-  public static let segmentAttribute = "phasesplitSegment"
-  /// The attribute that holds the previous segment's output path ("" in the first segment).
-  public static let previousAttribute = "phasesplitPrevious"
-  /// The attribute that marks the final segment (`1`/`true` there, empty or `false` elsewhere).
-  public static let finalAttribute = "phasesplitFinal"
-  /// The infix of earlier segments' names.
-  public static let segmentNameInfix = "-seg-"
-  /// The name of the final segment.
-  public static let finalSegmentName = "install"
+  private typealias Attribute = SegmentContract.RunnerAttribute
 
   /// Builds the chain whose final segment is `finalPath`, from `graph` (its closure, keyed by
   /// `.drv` path).
@@ -31,25 +21,26 @@ public enum SegmentChainReader {
     let finalAttributes = final.attributes
     // an earlier segment is no split package, though it has a previous segment too: the final
     // segment says so (`phasesplitFinal`), or, without that setting, does not have a segment's name
-    let marker = finalAttributes[finalAttribute]
-    if marker.map({ !$0.isTruthy }) ?? final.name.contains(segmentNameInfix) {
+    let marker = finalAttributes[Attribute.final]
+    if marker.map({ !$0.isTruthy }) ?? final.name.contains(SegmentContract.current.earlierSegmentInfix) {
       throw .notSplit(derivationPath: finalPath, name: final.name)
     }
-    let prefix = final.name + segmentNameInfix
+    let prefix = SegmentContract.current.earlierSegmentName(packageName: final.name, segment: "")
     var earlier: [BuiltSegment] = []
     var current = final
     while let (path, previous) = previousSegment(of: current, prefix: prefix, graph: graph) {
       let attributes = previous.attributes
       earlier.append(
         BuiltSegment(
-          name: attributes.text(segmentAttribute) ?? String(previous.name.dropFirst(prefix.count)),
+          name: attributes.text(Attribute.segment) ?? String(previous.name.dropFirst(prefix.count)),
           derivationPath: path, phases: phases(of: attributes), outputPaths: previous.outputPaths,
           isFinal: false))
       current = previous
     }
     guard !earlier.isEmpty else { throw .notSplit(derivationPath: finalPath, name: final.name) }
     let finalSegment = BuiltSegment(
-      name: finalAttributes.text(segmentAttribute) ?? finalSegmentName, derivationPath: finalPath,
+      name: finalAttributes.text(Attribute.segment) ?? SegmentContract.finalSegmentName,
+      derivationPath: finalPath,
       phases: phases(of: finalAttributes), outputPaths: final.outputPaths, isFinal: true)
     return SegmentChain(packageName: final.name, segments: earlier.reversed() + [finalSegment])
   }
@@ -63,7 +54,7 @@ public enum SegmentChainReader {
     let inputs = current.inputDerivations.map(\.path).sorted().compactMap { path in
       graph[path].map { (path: path, derivation: $0) }
     }
-    if let previousOutput = current.attributes.text(previousAttribute) {
+    if let previousOutput = current.attributes.text(Attribute.previous) {
       return inputs.first { $0.derivation.outputs.contains { $0.path == previousOutput } }
     }
     return inputs.first { $0.derivation.name.hasPrefix(prefix) }
@@ -72,6 +63,6 @@ public enum SegmentChainReader {
   /// A segment's phase list from its `phasesplitPhases` attribute: a space-separated string, or
   /// a list under structured attributes.
   static func phases(of attributes: DerivationAttributes) -> [String] {
-    attributes[phasesAttribute]?.words ?? []
+    attributes[Attribute.phases]?.words ?? []
   }
 }

@@ -2,6 +2,7 @@ import Basics
 import Derivations
 import Foundation
 import NixInterface
+import SplitPlanning
 
 extension BuildSession {
   /// The sandbox's build directory, where the archived tree must be for its absolute paths.
@@ -31,11 +32,16 @@ extension BuildSession {
       throw .unreadableDerivation(
         path: plan.next.derivationPath, detail: "it is not in the closure of \(finalDerivationPath)")
     }
-    guard let runnerScript = next.arguments.last(where: { $0.hasSuffix("/segment-runner.sh") }) else {
+    guard
+      let runnerScript = next.arguments.last(where: {
+        $0.hasSuffix("/" + SegmentContract.RunnerScript.segmentRunner)
+      })
+    else {
       throw .enterUnavailable(
         reason: "\(plan.next.derivationPath) is not run by the phasesplit segment runner.")
     }
-    let enterScript = (runnerScript as NSString).deletingLastPathComponent + "/enter-shell.sh"
+    let enterScript =
+      (runnerScript as NSString).deletingLastPathComponent + "/" + SegmentContract.RunnerScript.enterShell
     guard FileManager.default.fileExists(atPath: enterScript) else {
       throw .missingFile(
         path: enterScript,
@@ -70,7 +76,7 @@ extension BuildSession {
       environment = [:]
     } else {
       environment = Dictionary(next.environment.map { ($0.name, $0.value) }, uniquingKeysWith: { $1 })
-      environment["phasesplitPrevious"] = archive
+      environment[SegmentContract.RunnerAttribute.previous] = archive
     }
     environment.merge(Self.sandboxVariables(cores: 1)) { $1 }
     environment["PHASESPLIT_ENTER_DIR"] = scratch
@@ -117,8 +123,9 @@ extension BuildSession {
   ) throws(BuildSessionError) {
     var document = attributes
     if var members = attributes.objectMembers {
-      members.removeAll { $0.key == "phasesplitPrevious" }
-      members.append(JSONValue.Member(key: "phasesplitPrevious", value: .string(previous)))
+      members.removeAll { $0.key == SegmentContract.RunnerAttribute.previous }
+      members.append(
+        JSONValue.Member(key: SegmentContract.RunnerAttribute.previous, value: .string(previous)))
       document = .object(members)
     }
     let files = try StructuredAttributeFiles(attributes: document, outputs: outputs)

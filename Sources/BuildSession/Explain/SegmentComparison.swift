@@ -1,5 +1,6 @@
 import Derivations
 import Foundation
+import SplitPlanning
 
 /// Compares the segment chain of a package with the chain of an older build of it and explains,
 /// segment by segment, what is reused and why the rest is rebuilt.
@@ -96,7 +97,9 @@ public struct SegmentComparison: Sendable {
 
   /// The runner's lists of carried attributes: they change whenever an attribute is added or
   /// removed somewhere, so they are shown only when nothing else explains a rebuild.
-  static let bookkeepingAttributes: Set<String> = ["phasesplitAttributes", "phasesplitPreviousAttributes"]
+  static let bookkeepingAttributes: Set<String> = [
+    SegmentContract.RunnerAttribute.attributes, SegmentContract.RunnerAttribute.previousAttributes,
+  ]
 
   static func isBookkeeping(_ reason: RebuildReason) -> Bool {
     if case .attributeChanged(let name, _, _) = reason { return bookkeepingAttributes.contains(name) }

@@ -1,6 +1,7 @@
 import BuildArchive
 import Derivations
 import Foundation
+import SplitPlanning
 
 /// What `phasesplit explain` says about an incremental build: the segment that starts from a
 /// previous build, that build, and the source changes — from the segment's `incremental.json`
@@ -18,15 +19,15 @@ public struct IncrementalExplanation: Sendable, Equatable, Codable {
   static func find(in chain: SegmentChain, graph: [String: Derivation]) -> IncrementalExplanation? {
     for segment in chain.segments {
       guard let attributes = graph[segment.derivationPath]?.attributes,
-        let base = attributes.text("phasesplitIncrementalBase"), !base.isEmpty
+        let base = attributes.text(SegmentContract.RunnerAttribute.incrementalBase), !base.isEmpty
       else { continue }
       var explanation = IncrementalExplanation(segment: segment.name, base: base, sourceChanges: nil)
       if let out = segment.outputPaths["out"],
         let data = FileManager.default.contents(atPath: out + "/incremental.json")
       {
         explanation.sourceChanges = try? JSONDecoder().decode(SourceSyncReport.self, from: data)
-      } else if let oldSource = attributes.text("phasesplitIncrementalBaseSource"),
-        let newSource = attributes.text("phasesplitPrevious")
+      } else if let oldSource = attributes.text(SegmentContract.RunnerAttribute.incrementalBaseSource),
+        let newSource = attributes.text(SegmentContract.RunnerAttribute.previous)
       {
         explanation.sourceChanges = try? compare(oldSource: oldSource, newSource: newSource)
       }

@@ -55,7 +55,7 @@ public struct PackageSplitter: Sendable {
   /// final segment accept outputs that still name stand-ins (see `splitPhases`).
   ///
   /// - Throws: ``SplitError/notSplittable(packageName:reason:)``, ``PlanningError`` for an
-  ///   unreadable attribute table, the errors of reading the `.drv`'s inputs, or
+  ///   unreadable attribute table or a nix-lib of another contract, the errors of reading the `.drv`'s inputs, or
   ///   ``SplitError/toolNotSelfContained(path:interpreter:)``.
   public func wrapExpression(
     for package: ResolvedPackage, from spec: InstallableSpec, boundaries: [Boundary],
@@ -63,6 +63,10 @@ public struct PackageSplitter: Sendable {
     allowStandInRemnants: Bool = false
   ) async throws -> WrapExpression {
     let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
+    // the wrap file runs this nix-lib's planner, which must plan what the Swift planner plans
+    guard SegmentContract.matches(nixLibrary: nixLibrary) else {
+      throw PlanningError.contractMismatch(nixLibrary: nixLibrary.path)
+    }
     let analysis: SplitAnalysis
     do {
       analysis = try SplitAnalysis(

@@ -1,5 +1,6 @@
 import Derivations
 import NixInterface
+import SplitPlanning
 
 /// The one derivation a packaging command works on, resolved from an installable.
 public struct ResolvedPackage: Sendable {
@@ -38,5 +39,5 @@ public struct ResolvedPackage: Sendable {
 
   /// Whether the derivation is a segment written by nix-lib's `splitPhases` (it has the runner's
   /// `phasesplitSegment` attribute), so it is used as it is rather than split again.
-  public var isSegment: Bool { derivation.attributes["phasesplitSegment"] != nil }
+  public var isSegment: Bool { derivation.attributes[SegmentContract.RunnerAttribute.segment] != nil }
 }

@@ -1,5 +1,6 @@
 /// The phases a stdenv derivation runs, in order, with static skips: the same list
-/// `genericBuild` computes, and the same as `nix-lib/lib/phasePlan.nix`.
+/// `genericBuild` computes, and the same as `nix-lib/lib/phasePlan.nix`; both follow the
+/// contract file (``SegmentContract``: the default list, skip flags, refusals).
 public struct PhasePlan: Sendable, Equatable {
   /// The phases in order.
   public var phases: [PlannedPhase]
@@ -13,15 +14,10 @@ public struct PhasePlan: Sendable, Equatable {
   }
 
   /// The attributes that add custom phases to the default list, in list order.
-  public static let phaseListAttributes = [
-    "prePhases", "preConfigurePhases", "preBuildPhases", "preInstallPhases", "preFixupPhases",
-    "preDistPhases", "postPhases",
-  ]
+  public static var phaseListAttributes: [String] { SegmentContract.current.phaseListAttributes }
 
   /// Plans the phases of a derivation.
-  /// - Throws: ``PlanningError/notSplittable(_:)`` when the derivation sets `buildCommand` or
-  ///   `buildCommandPath`, or its builder arguments are none of the stdenv shapes
-  ///   (``StdenvBuilder``).
+  /// - Throws: ``PlanningError/notSplittable(_:)`` when the derivation is refused (``refusal(_:)``).
   public init(attributes: some AttributeSource) throws(PlanningError) {
     if let refusal = Self.refusal(attributes) { throw .notSplittable(refusal) }
     let explicit = attributes.words("phases")
@@ -29,7 +25,7 @@ public struct PhasePlan: Sendable, Equatable {
     if explicit.isEmpty {
       entries = Self.defaultPhaseEntries(attributes)
     } else {
-      var anchor = StandardPhase.unpackPhase
+      var anchor = SegmentContract.current.standardPhases[0].phase
       for name in explicit {
         if let standard = StandardPhase(rawValue: name) { anchor = standard }
         entries.append((name, anchor))
@@ -50,33 +46,34 @@ public struct PhasePlan: Sendable, Equatable {
     )
   }
 
-  /// The reason a derivation cannot be split, or `nil` when it can.
+  /// The reason a derivation cannot be split, or `nil` when it can, checked in the contract's
+  /// order (as `nix-lib/lib/segmentPlan.nix` does): an attribute that replaces all phases
+  /// (`buildCommandPath`, `buildCommand`), builder arguments that are none of the stdenv shapes
+  /// (``StdenvBuilder``), a missing required attribute (`stdenv`).
   public static func refusal(_ attributes: some AttributeSource) -> SplitRefusal? {
-    if attributes.hasAttribute("buildCommandPath") { return .buildCommandPath }
-    if attributes.hasAttribute("buildCommand") { return .buildCommand }
+    let refusals = SegmentContract.current.refusals
+    if let replacing = refusals.replacingAttributes.first(where: attributes.hasAttribute) {
+      return .replacesPhases(attribute: replacing)
+    }
     let arguments = attributes.builderArguments
     guard StdenvBuilder(arguments: arguments) != nil else { return .notDefaultBuilder(arguments: arguments) }
-    if !attributes.hasAttribute("stdenv") { return .noStdenv }
+    if let missing = refusals.requiredAttributes.first(where: { !attributes.hasAttribute($0) }) {
+      return .missingAttribute(missing)
+    }
     return nil
   }
 
-  /// The default phase list of `genericBuild` with the custom phase lists spliced in, each
-  /// phase with its anchor.
+  /// The default phase list of `genericBuild` (the contract's `defaultPhases`) with the custom
+  /// phase lists spliced in, each phase with its anchor.
   static func defaultPhaseEntries(_ attributes: some AttributeSource) -> [(
     name: String, anchor: StandardPhase
   )] {
-    func custom(_ list: String, _ anchor: StandardPhase) -> [(name: String, anchor: StandardPhase)] {
-      attributes.words(list).map { ($0, anchor) }
+    SegmentContract.current.defaultPhases.flatMap { item -> [(name: String, anchor: StandardPhase)] in
+      switch item {
+      case .standard(let phase): [(phase.rawValue, phase)]
+      case .list(let list, let anchor): attributes.words(list).map { ($0, anchor) }
+      }
     }
-    func standard(_ phases: StandardPhase...) -> [(name: String, anchor: StandardPhase)] {
-      phases.map { ($0.rawValue, $0) }
-    }
-    return custom("prePhases", .unpackPhase) + standard(.unpackPhase, .patchPhase)
-      + custom("preConfigurePhases", .configurePhase) + standard(.configurePhase)
-      + custom("preBuildPhases", .buildPhase) + standard(.buildPhase, .checkPhase)
-      + custom("preInstallPhases", .installPhase) + standard(.installPhase)
-      + custom("preFixupPhases", .fixupPhase) + standard(.fixupPhase, .installCheckPhase)
-      + custom("preDistPhases", .distPhase) + standard(.distPhase) + custom("postPhases", .distPhase)
   }
 
   static func skipReason(_ phase: StandardPhase, _ attributes: some AttributeSource) -> PhaseSkipReason? {

@@ -134,14 +134,16 @@ public struct AttributePlacement: Sendable, Equatable {
       })
   }
 
-  /// The attributes whose text counts as a segment's scripts for placement: `preHook` and
-  /// `postHook`, and for each of its phases (skipped ones too) the phase attribute and the
-  /// standard phase's hooks (`unpackCmd` and `setSourceRoot` with `unpackPhase`).
+  /// The attributes whose text counts as a segment's scripts for placement (the contract's
+  /// `everySegmentScripts`: `preHook` and `postHook`), and for each of its phases (skipped ones
+  /// too) the phase attribute and the standard phase's hooks and other scripts (`unpackCmd` and
+  /// `setSourceRoot` with `unpackPhase`).
   public static func scriptAttributes(of segment: PlannedSegment) -> [String] {
-    ["preHook", "postHook"]
+    let contract = SegmentContract.current
+    return contract.everySegmentScripts
       + segment.phases.flatMap { phase in
-        [phase.name] + (phase.standard?.hooks ?? [])
-          + (phase.standard == .unpackPhase ? ["unpackCmd", "setSourceRoot"] : [])
+        [phase.name]
+          + (phase.standard.map { contract.rule(for: $0).hooks + contract.rule(for: $0).otherScripts } ?? [])
       }
   }
 }

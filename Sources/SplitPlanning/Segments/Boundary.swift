@@ -1,5 +1,6 @@
 /// A place where the phase list may be cut: after the standard phase the boundary names.
-/// The segment that ends at a boundary carries the boundary's name.
+/// The segment that ends at a boundary carries the boundary's name. Which phase each ends
+/// after is a fact of the contract file (``SegmentContract``).
 public enum Boundary: String, CaseIterable, Sendable, Codable {
   /// After `patchPhase`.
   case unpack
@@ -10,18 +11,11 @@ public enum Boundary: String, CaseIterable, Sendable, Codable {
   /// After `checkPhase`.
   case check
 
-  /// The default boundaries: all of them.
-  public static let defaults = Boundary.allCases
+  /// The default boundaries: all of them, in phase order.
+  public static var defaults: [Boundary] { SegmentContract.current.boundaries.map(\.name) }
 
   /// The standard phase after which the cut is made.
-  public var endsAfter: StandardPhase {
-    switch self {
-    case .unpack: .patchPhase
-    case .configure: .configurePhase
-    case .build: .buildPhase
-    case .check: .checkPhase
-    }
-  }
+  public var endsAfter: StandardPhase { SegmentContract.current.endsAfter(self) }
 
   /// Parses boundary names (e.g. from `--boundaries unpack,build`), in any order, duplicates
   /// ignored; the result is in phase order.
@@ -33,6 +27,6 @@ public enum Boundary: String, CaseIterable, Sendable, Codable {
       guard let boundary = Boundary(rawValue: name) else { throw .unknownBoundary(name) }
       chosen.insert(boundary)
     }
-    return allCases.filter(chosen.contains)
+    return defaults.filter(chosen.contains)
   }
 }

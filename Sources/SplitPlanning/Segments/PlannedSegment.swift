@@ -4,7 +4,7 @@
 /// each one back from the store as a `BuiltSegment` (its `.drv`, outputs and phase names).
 public struct PlannedSegment: Sendable, Equatable {
   /// The name of the final segment, which holds install and every later phase.
-  public static let finalName = "install"
+  public static var finalName: String { SegmentContract.finalSegmentName }
 
   /// The segment name: a ``Boundary`` name, or ``finalName``.
   public var name: String
@@ -26,6 +26,7 @@ public struct PlannedSegment: Sendable, Equatable {
   /// The derivation name of the segment for a package called `packageName`:
   /// `NAME-seg-SEGMENT`, or `NAME` itself for the final segment.
   public func derivationName(packageName: String) -> String {
-    isFinal ? packageName : "\(packageName)-seg-\(name)"
+    isFinal
+      ? packageName : SegmentContract.current.earlierSegmentName(packageName: packageName, segment: name)
   }
 }

@@ -15,7 +15,7 @@ public struct SegmentPlan: Sendable, Equatable {
   /// - Throws: ``PlanningError/notSplittable(_:)`` when an explicit phase list puts a phase of
   ///   an earlier segment after one of a later segment.
   public init(phasePlan: PhasePlan, boundaries: [Boundary] = Boundary.defaults) throws(PlanningError) {
-    self.boundaries = Boundary.allCases.filter(boundaries.contains)
+    self.boundaries = Boundary.defaults.filter(boundaries.contains)
     let cut = try Self.segmentsBeforeDropping(phasePlan, boundaries: boundaries)
     self.segments = cut.filter { $0.isFinal || !$0.runningPhases.isEmpty }
   }
@@ -30,7 +30,7 @@ public struct SegmentPlan: Sendable, Equatable {
   public static func segmentsBeforeDropping(
     _ phasePlan: PhasePlan, boundaries: [Boundary]
   ) throws(PlanningError) -> [PlannedSegment] {
-    let ordered = Boundary.allCases.filter(boundaries.contains)
+    let ordered = Boundary.defaults.filter(boundaries.contains)
     let names = ordered.map(\.rawValue) + [PlannedSegment.finalName]
     var members: [[PlannedPhase]] = Array(repeating: [], count: names.count)
     var reached = 0
