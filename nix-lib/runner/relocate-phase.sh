@@ -44,13 +44,21 @@ __phasesplitRewriteVariables() {
   done
 }
 
-phasesplitRelocatePhase() {
-  local __phasesplitOutput __phasesplitArguments=()
+# __phasesplitStandInArguments: sets the caller's __phasesplitArguments to
+# `--store-path STANDIN=REAL` for every output (for `phasesplit relocate` and `scan-stand-ins`).
+__phasesplitStandInArguments() {
+  local __phasesplitOutput
+  __phasesplitArguments=()
   for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
     __phasesplitArguments+=(
       --store-path "${__phasesplitStandIn[$__phasesplitOutput]}=${__phasesplitOwnOutput[$__phasesplitOutput]}"
     )
   done
+}
+
+phasesplitRelocatePhase() {
+  local __phasesplitArguments=()
+  __phasesplitStandInArguments
   echo "phasesplit: moving outputs from their stand-in paths to ${__phasesplitOwnOutput[*]}"
   "$__phasesplitTool" relocate "${__phasesplitArguments[@]}" --in "$NIX_BUILD_TOP"
   __phasesplitRewriteVariables

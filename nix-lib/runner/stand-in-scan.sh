@@ -5,13 +5,10 @@
 # (compressed, archived, UTF-16). With the package's allowStandInRemnants (the
 # phasesplitAllowStandInRemnants attribute) it lists what it lets through instead.
 
+# (relocate-phase.sh, sourced before this, defines __phasesplitStandInArguments)
 phasesplitStandInScanPhase() {
-  local __phasesplitOutput __phasesplitArguments=()
-  for __phasesplitOutput in "${__phasesplitOutputs[@]}"; do
-    __phasesplitArguments+=(
-      --store-path "${__phasesplitStandIn[$__phasesplitOutput]}=${__phasesplitOwnOutput[$__phasesplitOutput]}"
-    )
-  done
+  local __phasesplitArguments=()
+  __phasesplitStandInArguments
   if [ -n "${phasesplitAllowStandInRemnants:-}" ]; then
     __phasesplitArguments+=(--allow-remnants)
   fi

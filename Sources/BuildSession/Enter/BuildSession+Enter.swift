@@ -96,7 +96,9 @@ extension BuildSession {
   private func realiseIncrementalBase(
     of segment: Derivation, graph: [String: Derivation]
   ) async throws(BuildSessionError) {
-    let bases = ["phasesplitIncrementalBase", "phasesplitIncrementalBaseSource"].compactMap {
+    let bases = [
+      SegmentContract.RunnerAttribute.incrementalBase, SegmentContract.RunnerAttribute.incrementalBaseSource,
+    ].compactMap {
       segment.attributes.text($0).flatMap { $0.isEmpty ? nil : $0 }
     }
     for base in bases where !FileManager.default.fileExists(atPath: base) {
