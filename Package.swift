@@ -93,7 +93,7 @@ let package = Package(
     ),
     .testTarget(
       name: "BuildSessionTests",
-      dependencies: ["BuildSession", "Derivations", "NixInterface", "PhasesplitTestSupport"]
+      dependencies: ["Basics", "BuildSession", "Derivations", "NixInterface", "PhasesplitTestSupport"]
     ),
     .testTarget(name: "PhasesplitCommandsTests", dependencies: ["PhasesplitCommands", "NixInterface"]),
     .testTarget(

@@ -1,3 +1,4 @@
+import Basics
 import Derivations
 import Foundation
 
@@ -55,7 +56,9 @@ public struct StructuredAttributeFiles: Sendable, Equatable {
         guard !words.contains(nil) else { continue }
         text += "declare -a \(member.key)=(" + words.map { $0! + " " }.joined() + ")\n"
       } else if let entries = member.value.objectMembers {
-        let words = entries.map { entry in scalarWord(entry.value).map { "[\(quoted(entry.key))]=\($0) " } }
+        let words = entries.map { entry in
+          scalarWord(entry.value).map { "[\(ShellQuoting.singleQuoted(entry.key))]=\($0) " }
+        }
         guard !words.contains(nil) else { continue }
         text += "declare -A \(member.key)=(" + words.map { $0! }.joined() + ")\n"
       }
@@ -67,7 +70,7 @@ public struct StructuredAttributeFiles: Sendable, Equatable {
   /// fractional or out-of-range numbers.
   static func scalarWord(_ value: JSONValue) -> String? {
     switch value {
-    case .string(let text): return quoted(text)
+    case .string(let text): return ShellQuoting.singleQuoted(text)
     case .number:
       guard let integer = value.integerValue, let small = Int32(exactly: integer) else { return nil }
       return String(small)
@@ -75,11 +78,6 @@ public struct StructuredAttributeFiles: Sendable, Equatable {
     case .bool(let flag): return flag ? "1" : ""
     case .array, .object: return nil
     }
-  }
-
-  /// `text` in single quotes, each `'` written as `'\''`.
-  static func quoted(_ text: String) -> String {
-    "'" + text.replacingOccurrences(of: "'", with: "'\\''") + "'"
   }
 
   /// Whether `name` matches `[A-Za-z_][A-Za-z0-9_]*`.

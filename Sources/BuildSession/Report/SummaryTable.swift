@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 
 /// The human summary printed after a build: a table of segments, then outputs or the failure.

@@ -1,3 +1,5 @@
+import Basics
+
 /// A Nix command that could not be run or did not succeed.
 ///
 /// The description shows the command line, what happened and the last lines Nix wrote to
@@ -41,7 +43,7 @@ public struct NixCommandError: Error, Sendable, Equatable, CustomStringConvertib
   }
 
   public var description: String {
-    let command = commandLine.map(Self.shellQuoted).joined(separator: " ")
+    let command = ShellQuoting.commandLine(commandLine)
     var text: String
     switch reason {
     case .couldNotStart(let detail):
@@ -58,35 +60,5 @@ public struct NixCommandError: Error, Sendable, Equatable, CustomStringConvertib
         "\nlast lines of its standard error:\n" + standardErrorTail.map { "  " + $0 }.joined(separator: "\n")
     }
     return text
-  }
-
-  /// `argument` quoted for a POSIX shell when it needs quoting.
-  static func shellQuoted(_ argument: String) -> String {
-    let plain =
-      !argument.isEmpty
-      && argument.utf8.allSatisfy { byte in
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
-          UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."),
-          UInt8(ascii: "/"), UInt8(ascii: ":"), UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: ","),
-          UInt8(ascii: "@"):
-          return true
-        default:
-          return false
-        }
-      }
-    if plain { return argument }
-    return "'" + argument.replacingAll("'", with: "'\\''") + "'"
-  }
-}
-
-extension String {
-  /// The string with every occurrence of `target` replaced.
-  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
-    var result = ""
-    for character in self {
-      if character == target { result += replacement } else { result.append(character) }
-    }
-    return result
   }
 }
