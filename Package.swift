@@ -70,7 +70,7 @@ let package = Package(
       dependencies: ["Derivations", "NixInterface", "NixEmission"],
       path: "Tests/PhasesplitTestSupport"
     ),
-    .testTarget(name: "BasicsTests", dependencies: ["Basics"]),
+    .testTarget(name: "BasicsTests", dependencies: ["Basics", "PhasesplitTestSupport"]),
     .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive", "PhasesplitTestSupport"]),
     .testTarget(
       name: "DerivationsTests",

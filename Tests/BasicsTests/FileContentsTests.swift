@@ -1,15 +1,14 @@
 import Basics
 import Foundation
+import PhasesplitTestSupport
 import Testing
 
 @Suite struct FileContentsTests {
-  /// A fresh directory under the temporary directory, removed by `body`'s caller.
+  /// Runs `body` with a fresh directory, removed afterwards.
   func withScratchDirectory(_ body: (String) throws -> Void) throws {
-    let directory = FileManager.default.temporaryDirectory
-      .appendingPathComponent("phasesplit-basics-\(UUID().uuidString)").path
-    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(atPath: directory) }
-    try body(directory)
+    let directory = try TemporaryDirectory.make("basics")
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try body(directory.path)
   }
 
   @Test func readsAWholeFileLargerThanOneChunk() throws {

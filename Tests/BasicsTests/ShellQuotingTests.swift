@@ -1,20 +1,13 @@
 import Basics
-import Foundation
+import PhasesplitTestSupport
 import Testing
 
 @Suite struct ShellQuotingTests {
   /// The words `sh` gets back from `command`, each printed NUL-terminated.
   func wordsAsTheShellReadsThem(_ command: String) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/bin/sh")
-    process.arguments = ["-c", "printf '%s\\0' " + command]
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    try #require(process.terminationStatus == 0)
-    return data.split(separator: 0, omittingEmptySubsequences: false).dropLast().map {
+    let result = try CommandRunner.plain.runCapturingBytes("/bin/sh", ["-c", "printf '%s\\0' " + command])
+    try #require(result.status == 0, "\(result.error)")
+    return result.bytes.split(separator: 0, omittingEmptySubsequences: false).dropLast().map {
       String(decoding: $0, as: UTF8.self)
     }
   }
