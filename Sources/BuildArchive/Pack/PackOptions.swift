@@ -1,3 +1,5 @@
+import Basics
+
 /// Options for `ArchivePacker.pack`.
 public struct PackOptions: Sendable {
   /// Paths relative to the packed directory to leave out, with everything below them.
@@ -30,4 +32,12 @@ public enum MtimePolicy: String, Sendable, Codable {
   case ranked
   /// Exact nanosecond mtimes are stored and restored (not reproducible).
   case exact
+}
+
+/// The number of online processors, for sizing compression worker pools.
+enum ProcessorCount {
+  /// Online processors, at least 1.
+  static var online: Int32 {
+    Int32(max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+  }
 }
