@@ -1,8 +1,13 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Linux only (glibc; musl accepted by Basics but untested): the code uses Linux calls
+// (CLOCK_REALTIME_COARSE, st_mtim, mount namespaces for enter) and Basics imports no Darwin, so no
+// Apple platform is declared.
+//
 // Layering, bottom up (every module may depend on Basics):
-//   Basics                    platform import, file reading, errno text, shell quoting, JSON output
+//   Basics                    the C library import (re-exported), file reading, errno text, shell
+//                             quoting, JSON output; no other dependency
 //   CLibArchive, CZstd, CNettle  system libraries (pkg-config; nettle hashes ELF build IDs)
 //   BuildArchive              the build-tree archive engine (pack, unpack, list, relocate)
 //   Derivations               the .drv model, ATerm reader/writer, store paths, nix-base32
@@ -16,7 +21,6 @@ import PackageDescription
 //   PhasesplitTestSupport     what the test targets share (Tests/PhasesplitTestSupport; tests only)
 let package = Package(
   name: "phasesplit",
-  platforms: [.macOS(.v13)],
   products: [
     .executable(name: "phasesplit", targets: ["phasesplit"])
   ],

@@ -1,7 +1,8 @@
 // The C library, imported once for every module: `import Basics` gives a file `open`, `stat`,
-// `errno`, `posix_spawn` and the rest. phasesplit runs on Linux only (glibc; musl for a fully
-// static build); there is no Darwin branch because the code uses Linux-only calls
-// (`CLOCK_REALTIME_COARSE`, `st_mtim`, `/proc/self/exe`).
+// `errno`, `posix_spawn` and the rest. phasesplit runs on Linux only: glibc is what is built and
+// tested (scripts/build.sh links it statically); Musl (the Swift static Linux SDK) is accepted but
+// untested. There is no Darwin branch: the code uses Linux-only calls (`CLOCK_REALTIME_COARSE`,
+// `st_mtim`).
 #if canImport(Glibc)
   @_exported import Glibc
 #elseif canImport(Musl)
