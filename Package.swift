@@ -75,7 +75,8 @@ let package = Package(
       path: "Tests/PhasesplitTestSupport"
     ),
     .testTarget(name: "BasicsTests", dependencies: ["Basics", "PhasesplitTestSupport"]),
-    .testTarget(name: "BuildArchiveTests", dependencies: ["BuildArchive", "PhasesplitTestSupport"]),
+    .testTarget(
+      name: "BuildArchiveTests", dependencies: ["Basics", "BuildArchive", "PhasesplitTestSupport"]),
     .testTarget(
       name: "DerivationsTests",
       dependencies: ["Basics", "Derivations", "NixInterface", "NixEmission", "PhasesplitTestSupport"]
@@ -103,7 +104,8 @@ let package = Package(
     .testTarget(
       name: "IntegrationTests",
       dependencies: [
-        "BuildArchive", "Derivations", "NixInterface", "SplitPlanning", "NixEmission", "BuildSession",
+        "Basics", "BuildArchive", "Derivations", "NixInterface", "SplitPlanning", "NixEmission",
+        "BuildSession",
         "PhasesplitTestSupport",
       ],
       exclude: ["Session/synthetic-chain.nix"]

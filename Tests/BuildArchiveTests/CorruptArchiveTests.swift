@@ -1,11 +1,8 @@
+import Basics
 import BuildArchive
 import Foundation
 import PhasesplitTestSupport
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 @Suite("Corrupt archives and failed packs")
 struct CorruptArchiveTests {

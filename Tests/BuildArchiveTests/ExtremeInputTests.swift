@@ -1,11 +1,8 @@
+import Basics
 import BuildArchive
 import Foundation
 import PhasesplitTestSupport
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Inputs at the edges of what file systems and archives can hold: every one gets a correct result
 /// or an `ArchiveError`, never a crash, and memory stays bounded by what the archive really holds.

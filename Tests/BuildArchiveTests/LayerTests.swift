@@ -1,10 +1,7 @@
+import Basics
 import BuildArchive
 import Foundation
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Issue 13, acceptance 1: a chain of layers restores exactly the tree one full archive restores.
 @Suite("Layered segment trees")

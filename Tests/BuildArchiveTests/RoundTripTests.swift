@@ -1,10 +1,7 @@
+import Basics
 import BuildArchive
 import Foundation
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 @Suite("Pack and unpack round trips")
 struct RoundTripTests {

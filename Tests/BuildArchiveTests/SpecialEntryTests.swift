@@ -1,11 +1,8 @@
+import Basics
 import BuildArchive
 import Foundation
 import PhasesplitTestSupport
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Build trees an unsplit build accepts pack too: FIFOs are archived and restored, sockets are
 /// skipped with one note, and the build user's own unreadable directories and files are read.

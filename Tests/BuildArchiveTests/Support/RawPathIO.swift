@@ -1,8 +1,5 @@
+import Basics
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// POSIX file operations on raw byte paths (names that are not valid UTF-8 survive), for tests.
 enum RawPathIO {

@@ -1,3 +1,5 @@
+import Basics
+
 /// Builds a tree holding every kind of entry the archive must keep.
 enum SampleTree {
   /// A name that is not valid UTF-8.
@@ -38,7 +40,3 @@ enum SampleTree {
     _ = RawPathIO.withPath(at("readonly-dir")) { chmod($0, 0o555) }
   }
 }
-
-#if canImport(Glibc)
-  import Glibc
-#endif

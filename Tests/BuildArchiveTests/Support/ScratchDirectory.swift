@@ -1,9 +1,6 @@
+import Basics
 import Foundation
 import PhasesplitTestSupport
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// A unique temporary directory for one test, removed when the value is released.
 final class ScratchDirectory {

@@ -1,8 +1,5 @@
+import Basics
 import Foundation
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// What a test compares between an original tree and its restored copy, read with POSIX calls on
 /// raw byte names (independent of the code under test).

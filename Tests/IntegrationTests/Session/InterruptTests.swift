@@ -1,10 +1,7 @@
+import Basics
 import Foundation
 import PhasesplitTestSupport
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// `phasesplit build` and signals (issue 12): SIGTERM mid-configure is forwarded to nix-build and
 /// waited for, so nothing of the build outlives phasesplit; the rerun resumes and gives the

@@ -1,10 +1,7 @@
+import Basics
 import Foundation
 import PhasesplitTestSupport
 import Testing
-
-#if canImport(Glibc)
-  import Glibc
-#endif
 
 /// Issue 13, acceptance 5: a split package through a Nix remote builder on this machine
 /// (`bench/remote-builder.sh`: sshd on 127.0.0.1 with keys made for the run, a chroot store as

@@ -1,3 +1,4 @@
+import Basics
 import Foundation
 import PhasesplitTestSupport
 import Testing
@@ -78,7 +79,7 @@ enum SessionTestSupport {
     defer { (argv + envp).forEach { free($0) } }
     var pid: pid_t = 0
     let spawned = posix_spawnp(&pid, arguments[0], &actions, &attributes, argv, envp)
-    try #require(spawned == 0, "cannot start \(arguments[0]): \(String(cString: strerror(spawned)))")
+    try #require(spawned == 0, "cannot start \(arguments[0]): \(SystemErrorText.describe(spawned))")
     return pid
   }
 
