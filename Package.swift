@@ -100,7 +100,9 @@ let package = Package(
       name: "BuildSessionTests",
       dependencies: ["Basics", "BuildSession", "Derivations", "NixInterface", "PhasesplitTestSupport"]
     ),
-    .testTarget(name: "PhasesplitCommandsTests", dependencies: ["PhasesplitCommands", "NixInterface"]),
+    .testTarget(
+      name: "PhasesplitCommandsTests",
+      dependencies: ["PhasesplitCommands", "NixInterface", "NixEmission", "SplitPlanning"]),
     .testTarget(
       name: "IntegrationTests",
       dependencies: [

@@ -7,31 +7,26 @@ import Testing
 
 /// Flake installables and `--expr` on the command line, as `nix build` takes them (no Nix).
 struct FlakeOptionParsingTests {
-  func parse<Command: ParsableCommand>(_ words: [String], as: Command.Type = Command.self) throws -> Command {
-    let parsed = try Phasesplit.parse(commandLine: words)
-    return try #require(parsed as? Command, "parsed as \(type(of: parsed))")
-  }
-
-  func message(_ words: [String], spec: (any ParsableCommand) throws -> Void) -> String {
-    do {
-      try spec(try Phasesplit.parse(commandLine: words))
-      return ""
-    } catch {
-      return Phasesplit.message(for: error)
-    }
-  }
-
   @Test func flakeInstallablesOnEveryPackagingCommand() throws {
     let flake = InstallableSpec.flake(FlakeInstallable(reference: ".", fragment: "hello"))
-    #expect(try parse(["analyze", ".#hello"], as: AnalyzeCommand.self).installable.spec() == flake)
-    #expect(try parse(["wrap", ".#hello"], as: WrapCommand.self).installable.spec() == flake)
-    #expect(try parse(["build", ".#hello"], as: BuildCommand.self).package.spec() == flake)
     #expect(
-      try parse(["enter", ".#hello", "--segment", "build"], as: EnterCommand.self).package.spec() == flake)
-    let explain = try parse(["explain", ".#hello", "--against", "path:/old#hello"], as: ExplainCommand.self)
+      try CommandLineParsing.parse(["analyze", ".#hello"], as: AnalyzeCommand.self).installable.spec()
+        == flake)
+    #expect(
+      try CommandLineParsing.parse(["wrap", ".#hello"], as: WrapCommand.self).installable.spec() == flake)
+    #expect(
+      try CommandLineParsing.parse(["build", ".#hello"], as: BuildCommand.self).package.spec() == flake)
+    #expect(
+      try CommandLineParsing.parse(["enter", ".#hello", "--segment", "build"], as: EnterCommand.self).package
+        .spec() == flake)
+    let explain = try CommandLineParsing.parse(
+      ["explain", ".#hello", "--against", "path:/old#hello"], as: ExplainCommand.self)
     #expect(try explain.package.spec() == flake)
-    try explain.checkOptions()
-    let impure = try parse(["build", "--impure", "path:/src/p#a.b"], as: BuildCommand.self)
+    #expect(
+      try explain.requests().older.installable
+        == .flake(FlakeInstallable(reference: "path:/old", fragment: "hello")))
+    let impure = try CommandLineParsing.parse(
+      ["build", "--impure", "path:/src/p#a.b"], as: BuildCommand.self)
     #expect(
       try impure.package.spec()
         == .flake(FlakeInstallable(reference: "path:/src/p", fragment: "a.b", impure: true)))
@@ -39,12 +34,12 @@ struct FlakeOptionParsingTests {
   }
 
   @Test func expressionsTakeTheirAttributeAsNixBuildOrNixInstantiate() throws {
-    let positional = try parse(
+    let positional = try CommandLineParsing.parse(
       ["analyze", "--impure", "--expr", "import ./x.nix", "hello"], as: AnalyzeCommand.self)
     #expect(
       try positional.installable.spec()
         == .expression("import ./x.nix", attribute: "hello", arguments: [], impure: true))
-    let dashA = try parse(
+    let dashA = try CommandLineParsing.parse(
       ["build", "-E", "import ./x.nix", "-A", "hello", "--argstr", "s", "-v"], as: BuildCommand.self)
     #expect(
       try dashA.package.spec()
@@ -56,7 +51,7 @@ struct FlakeOptionParsingTests {
   }
 
   @Test func contradictionsSaySo() {
-    let attribute = message(["analyze", ".#hello", "-A", "x"]) {
+    let attribute = CommandLineParsing.message(["analyze", ".#hello", "-A", "x"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }
     #expect(attribute.contains("names its attribute after #"), "\(attribute)")
@@ -66,21 +61,21 @@ struct FlakeOptionParsingTests {
     defer { try? FileManager.default.removeItem(atPath: directory) }
     FileManager.default.createFile(atPath: directory + "/flake.nix", contents: Data("{ }".utf8))
     FileManager.default.createFile(atPath: directory + "/default.nix", contents: Data("{ }".utf8))
-    let either = message(["analyze", directory, "-A", "hello"]) {
+    let either = CommandLineParsing.message(["analyze", directory, "-A", "hello"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }
     #expect(either.contains("for the flake's package write '\(directory)#hello'"), "\(either)")
     #expect(either.contains("write: -f \(directory) -A hello"), "\(either)")
-    let both = message(["analyze", "--expr", "e", "-f", "f.nix"]) {
+    let both = CommandLineParsing.message(["analyze", "--expr", "e", "-f", "f.nix"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }
     #expect(both.contains("either --expr or -f/--file"), "\(both)")
-    let twice = message(["analyze", "--expr", "e", "a", "-A", "b"]) {
+    let twice = CommandLineParsing.message(["analyze", "--expr", "e", "a", "-A", "b"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }
     #expect(twice.contains("attribute path once"), "\(twice)")
-    let against = message(["explain", ".#hello", "--against-argstr", "a", "b"]) {
-      try ($0 as? ExplainCommand)?.checkOptions()
+    let against = CommandLineParsing.message(["explain", ".#hello", "--against-argstr", "a", "b"]) {
+      _ = try ($0 as? ExplainCommand)?.requests()
     }
     #expect(against.contains("need the package given with -f FILE or --expr"), "\(against)")
   }

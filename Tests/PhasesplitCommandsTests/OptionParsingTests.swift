@@ -7,23 +7,8 @@ import Testing
 
 /// The command line as nix-build users type it, parsed in process (no Nix).
 struct OptionParsingTests {
-  func parse<Command: ParsableCommand>(_ words: [String], as: Command.Type = Command.self) throws -> Command {
-    let parsed = try Phasesplit.parse(commandLine: words)
-    return try #require(parsed as? Command, "parsed as \(type(of: parsed))")
-  }
-
-  /// The message swift-argument-parser prints for `words`, or for the error `spec` throws.
-  func message(_ words: [String], spec: (any ParsableCommand) throws -> Void = { _ in }) -> String {
-    do {
-      try spec(try Phasesplit.parse(commandLine: words))
-      return ""
-    } catch {
-      return Phasesplit.message(for: error)
-    }
-  }
-
   @Test func argstrValueMayStartWithADash() throws {
-    let command = try parse(
+    let command = try CommandLineParsing.parse(
       [
         "analyze", "-f", "fixtures", "-A", "hello", "--argstr", "cflags", "-O2", "--arg", "n", "-1", "--json",
       ],
@@ -40,7 +25,8 @@ struct OptionParsingTests {
   }
 
   @Test func buildTakesTheSameTwoWordArguments() throws {
-    let command = try parse(["build", "-A", "hello", "--argstr", "x", "--keep-going"], as: BuildCommand.self)
+    let command = try CommandLineParsing.parse(
+      ["build", "-A", "hello", "--argstr", "x", "--keep-going"], as: BuildCommand.self)
     #expect(!command.keepGoing)
     #expect(
       try command.package.spec()
@@ -50,22 +36,24 @@ struct OptionParsingTests {
   }
 
   @Test func explainAgainstArgstrTakesTwoWords() throws {
-    let command = try parse(
+    let command = try CommandLineParsing.parse(
       ["explain", "-f", "f.nix", "--argstr", "a", "-x", "--against-argstr", "a", "-y"],
       as: ExplainCommand.self)
-    #expect(command.againstStringArgumentWords.map(TwoWordOptions.displayed) == ["a -y"])
-    try command.checkOptions()
+    #expect(command.against.stringArgumentWords.map(TwoWordOptions.displayed) == ["a -y"])
+    #expect(
+      try command.requests().older.installable
+        == .file("f.nix", attribute: nil, arguments: [NixArgument(name: "a", value: .string("-y"))]))
   }
 
   @Test func nixOptionTakesTwoWordsToo() throws {
-    let command = try parse(
+    let command = try CommandLineParsing.parse(
       ["build", "-A", "hello", "--option", "extra-sandbox-paths", "-x", "--option", "cores", "1"],
       as: BuildCommand.self)
     #expect(command.package.nix.words == ["--option", "extra-sandbox-paths", "-x", "--option", "cores", "1"])
   }
 
   @Test func argstrMissingItsValueSaysSo() {
-    let text = message(["analyze", "-f", "fixtures", "--argstr", "cflags"]) {
+    let text = CommandLineParsing.message(["analyze", "-f", "fixtures", "--argstr", "cflags"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }
     #expect(text.contains("--argstr takes two words, NAME and VALUE"), "\(text)")
@@ -73,17 +61,20 @@ struct OptionParsingTests {
 
   @Test func mistypedOptionIsReportedAsUnknown() {
     // Its value would otherwise be taken for the path, contradicting -f.
-    let text = message(["build", "-f", "fixtures", "-A", "hello", "--boundarys", "build"])
+    let text = CommandLineParsing.message(["build", "-f", "fixtures", "-A", "hello", "--boundarys", "build"])
     #expect(text.contains("Unknown option '--boundarys'"), "\(text)")
     #expect(text.contains("--boundaries"), "\(text)")
-    let enter = message(["enter", "-A", "hello", "--segmnt", "build", "--phase", "installPhase"])
+    let enter = CommandLineParsing.message([
+      "enter", "-A", "hello", "--segmnt", "build", "--phase", "installPhase",
+    ])
     #expect(enter.contains("Unknown option '--segmnt'"), "\(enter)")
   }
 
   @Test func attributeWithoutFileReadsDefaultNix() throws {
-    let command = try parse(["analyze", "-A", "hello"], as: AnalyzeCommand.self)
+    let command = try CommandLineParsing.parse(["analyze", "-A", "hello"], as: AnalyzeCommand.self)
     #expect(try command.installable.spec() == .file("./default.nix", attribute: "hello", arguments: []))
-    let build = try parse(["build", "-A", "hello", "--argstr", "s", "v"], as: BuildCommand.self)
+    let build = try CommandLineParsing.parse(
+      ["build", "-A", "hello", "--argstr", "s", "v"], as: BuildCommand.self)
     #expect(
       try build.package.spec()
         == .file(
@@ -94,11 +85,11 @@ struct OptionParsingTests {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("phasesplit-cli-\(UUID())")
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(at: directory) }
-    let text = message(["analyze", directory.path, "-A", "hello"]) {
+    let text = CommandLineParsing.message(["analyze", directory.path, "-A", "hello"]) {
       try ($0 as? AnalyzeCommand)?.installable.spec()
     }
     #expect(text.contains("write: -f \(directory.path) -A hello"), "\(text)")
-    let file = message(["build", "pkgs.nix", "-A", "hello", "--argstr", "a", "b c"]) {
+    let file = CommandLineParsing.message(["build", "pkgs.nix", "-A", "hello", "--argstr", "a", "b c"]) {
       try ($0 as? BuildCommand)?.package.spec()
     }
     #expect(file.contains("write: -f pkgs.nix -A hello --argstr a 'b c'"), "\(file)")

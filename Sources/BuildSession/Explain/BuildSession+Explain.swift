@@ -1,4 +1,17 @@
+import NixEmission
+
 extension BuildSession {
+  /// Explains which segments of `package` are reused from the `older` build and why the others
+  /// are rebuilt, splitting either on the fly as needed (see ``finalSegmentDerivation(of:)``;
+  /// the older build usually comes from ``SplitPackageRequest/olderBuild(against:)``).
+  public func explain(
+    _ package: SplitPackageRequest, againstOlder older: SplitPackageRequest
+  ) async throws -> ExplainReport {
+    let current = try await finalSegmentDerivation(of: package)
+    let olderPath = try await finalSegmentDerivation(of: older)
+    return try await explain(finalDerivationPath: current, againstOlder: olderPath)
+  }
+
   /// Explains which segments of the split package `finalDerivationPath` are reused from the
   /// older split build `olderFinalDerivationPath` and why the others are rebuilt.
   public func explain(

@@ -49,18 +49,15 @@ public struct PackageSplitter: Sendable {
   /// The environment variable that names the phasesplit executable segment builds run.
   public static let inBuildToolVariable = "PHASESPLIT_IN_BUILD_TOOL"
 
-  /// The wrap expression that builds `package` (resolved from `spec`) split at `boundaries`, with
-  /// the author's `lateAttributes` (checked against the package here, so that a bad declaration
-  /// fails with the planner's message rather than in evaluation); `allowStandInRemnants` lets the
-  /// final segment accept outputs that still name stand-ins (see `splitPhases`).
+  /// The wrap expression that builds `package` (resolved from `spec`) split with `settings` (the
+  /// late attributes checked against the package here, so that a bad declaration fails with the
+  /// planner's message rather than in evaluation).
   ///
   /// - Throws: ``SplitError/notSplittable(packageName:reason:)``, ``PlanningError`` for an
   ///   unreadable attribute table or a nix-lib of another contract, the errors of reading the `.drv`'s inputs, or
   ///   ``SplitError/toolNotSelfContained(path:interpreter:)``.
   public func wrapExpression(
-    for package: ResolvedPackage, from spec: InstallableSpec, boundaries: [Boundary],
-    lateAttributes: LateAttributes = LateAttributes(), contentAddressed: Bool,
-    allowStandInRemnants: Bool = false
+    for package: ResolvedPackage, from spec: InstallableSpec, settings: SplitSettings, contentAddressed: Bool
   ) async throws -> WrapExpression {
     let table = try AttributePhaseTable.load(nixLibrary: nixLibrary)
     // the wrap file runs this nix-lib's planner, which must plan what the Swift planner plans
@@ -70,8 +67,8 @@ public struct PackageSplitter: Sendable {
     let analysis: SplitAnalysis
     do {
       analysis = try SplitAnalysis(
-        attributes: DerivationAttributes(package.derivation), boundaries: boundaries, table: table,
-        lateAttributes: lateAttributes)
+        attributes: DerivationAttributes(package.derivation), boundaries: settings.boundaries, table: table,
+        lateAttributes: settings.lateAttributes)
     } catch {
       if case .notSplittable(let refusal) = error {
         throw SplitError.notSplittable(packageName: package.derivation.name, reason: refusal.description)
@@ -88,33 +85,53 @@ public struct PackageSplitter: Sendable {
       phasesplitExecutable: toolReference,
       package: try Self.wrappedPackage(spec, package: package),
       boundaries: analysis.segmentPlan.boundaries.map(\.rawValue),
-      lateAttributes: lateAttributes,
+      lateAttributes: settings.lateAttributes,
       contentAddressed: contentAddressed,
       origin: "from \(Self.describe(spec)) (\(package.path))",
-      allowStandInRemnants: allowStandInRemnants
+      allowStandInRemnants: settings.allowStandInRemnants
     )
   }
 
-  /// The final segment `.drv` of `spec` split at `boundaries`: a segment derivation (an already
-  /// split package) is used as it is; any other package is wrapped and instantiated.
+  /// The wrap expression of the package `spec` names, split with `settings`: see
+  /// ``wrapExpression(for:from:settings:contentAddressed:)``. A flake or `--expr` package is
+  /// instantiated once more inside the expression, to check that it is the package resolved
+  /// (see ``finalSegmentCheckingPackage(of:resolved:)``).
+  public func wrapExpression(
+    of spec: InstallableSpec, settings: SplitSettings, contentAddressed: Bool
+  ) async throws -> WrapExpression {
+    let package = try await ResolvedPackage.resolve(spec, runner: runner)
+    let expression = try await wrapExpression(
+      for: package, from: spec, settings: settings, contentAddressed: contentAddressed)
+    switch spec {
+    case .flake, .expression:
+      _ = try await finalSegmentCheckingPackage(of: expression, resolved: package)
+    case .path, .file: break
+    }
+    return expression
+  }
+
+  /// The final segment `.drv` of the requested package: a segment derivation (an already split
+  /// package) is used as it is; any other package is wrapped with the request's settings and
+  /// instantiated.
   ///
   /// With `incrementalFrom` (an older version of the package, not an already split one), the
-  /// result is the incremental build of `spec` from that version's split build
+  /// result is the incremental build of the package from that version's split build
   /// (`splitPhases { incrementalFrom = …; }`, docs/design.md "Incremental builds").
-  public func finalSegmentDerivation(
-    of spec: InstallableSpec, boundaries: [Boundary], lateAttributes: LateAttributes = LateAttributes(),
-    allowStandInRemnants: Bool = false,
-    incrementalFrom: InstallableSpec? = nil
-  ) async throws -> String {
+  ///
+  /// - Throws: ``SplitError/incrementalNeedsPackage(path:)`` when either version is already
+  ///   split, the errors of ``wrapExpression(for:from:settings:contentAddressed:)``, or Nix's.
+  public func finalSegmentDerivation(of request: SplitPackageRequest) async throws -> String {
+    let spec = request.installable
     let package = try await ResolvedPackage.resolve(spec, runner: runner)
     if package.isSegment {
-      guard incrementalFrom == nil else { throw SplitError.incrementalNeedsPackage(path: package.path) }
+      guard request.incrementalFrom == nil else {
+        throw SplitError.incrementalNeedsPackage(path: package.path)
+      }
       return package.path
     }
     var expression = try await wrapExpression(
-      for: package, from: spec, boundaries: boundaries, lateAttributes: lateAttributes,
-      contentAddressed: false, allowStandInRemnants: allowStandInRemnants)
-    if let incrementalFrom {
+      for: package, from: spec, settings: request.settings, contentAddressed: false)
+    if let incrementalFrom = request.incrementalFrom?.installable(olderThan: spec) {
       let base = try await ResolvedPackage.resolve(incrementalFrom, runner: runner)
       guard !base.isSegment else { throw SplitError.incrementalNeedsPackage(path: base.path) }
       expression.incrementalFrom = try Self.wrappedPackage(incrementalFrom, package: base)

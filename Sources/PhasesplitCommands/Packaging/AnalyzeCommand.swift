@@ -24,20 +24,9 @@ public struct AnalyzeCommand: AsyncParsableCommand {
 
   @OptionGroup public var installable: InstallableOptions
 
+  @OptionGroup var boundaries: BoundaryOptions
+
   @OptionGroup var nix: NixOptions
-
-  @Option(
-    help: ArgumentHelp(
-      "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"),
-    completion: BoundaryCompletion.kind)
-  public var boundaries: String?
-
-  @Option(
-    name: .customLong("late"),
-    help: ArgumentHelp(
-      "Declare an attribute late: first read in SEGMENT (default: the final segment), so its edits rebuild only from there (repeatable).",
-      valueName: "NAME[=SEGMENT]"))
-  public var lateAttributeWords: [String] = []
 
   @Flag(help: "Print the analysis as JSON (schema: docs/analyze-json.md).")
   public var json = false
@@ -54,9 +43,9 @@ public struct AnalyzeCommand: AsyncParsableCommand {
     }
     let report = try AnalysisReport(
       analysing: package.derivation.attributes, derivationPath: package.path,
-      boundaries: try Boundary.parse(list: boundaries),
+      boundaries: try boundaries.boundaries(),
       table: try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate()),
-      lateAttributes: try LateAttributes.parse(lateAttributeWords))
+      lateAttributes: try boundaries.lateAttributes())
     print(json ? try JSONOutput.text(report) : report.humanText(), terminator: json ? "\n" : "")
     if !report.splittable { throw ExitCode(1) }
   }

@@ -49,14 +49,21 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(help: "Print the report as JSON on stdout (schema: docs/build-json.md) instead of the summary.")
   var json = false
 
-  func run() async throws {
-    // Checked here, not in validate(), so that a mistyped option is reported as such first.
+  /// The result symlink. Checked in run(), not in validate(), so that a mistyped option is
+  /// reported as such first.
+  func resultLink() throws -> NixBuildOptions.OutLink {
     if noOutLink, outLink != nil { throw ValidationError("--out-link and --no-out-link exclude each other") }
+    return noOutLink ? .none : .path(outLink ?? "result")
+  }
+
+  func run() async throws {
+    let resultLink = try resultLink()
+    let request = try package.request()
     let session = BuildSession(settings: package.nix.settings)
-    let finalPath = try await package.resolve()
-    let request = BuildRequest(
+    let finalPath = try await session.finalSegmentDerivation(of: request)
+    let buildRequest = BuildRequest(
       finalDerivationPath: finalPath, keepGoing: keepGoing,
-      outLink: noOutLink ? .none : .path(outLink ?? "result"), installableWords: package.words,
+      outLink: resultLink, installableWords: package.words,
       resumeCommand: ["phasesplit"] + CommandLine.arguments.dropFirst(),
       segmentRoots: noSegmentRoots ? nil : SegmentRoots(stateDirectory: StateDirectory.path()),
       printBuildLogs: printBuildLogs)
@@ -66,7 +73,7 @@ struct BuildCommand: AsyncParsableCommand {
       : ProgressDisplayMode.choose(
         isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
     let report = try await session.build(
-      request, mode: mode, terminalSize: { TerminalSize.of(descriptor: STDERR_FILENO) }
+      buildRequest, mode: mode, terminalSize: { TerminalSize.of(descriptor: STDERR_FILENO) }
     ) { text in
       FileHandle.standardError.write(Data(text.utf8))
     }

@@ -33,15 +33,20 @@ struct EnterCommand: AsyncParsableCommand {
   @Option(help: "Run this bash command in the restored state and exit with its status.")
   var command: String?
 
-  func run() async throws {
-    // Checked here, not in validate(), so that a mistyped option is reported as such first.
+  /// The state to enter. Checked in run(), not in validate(), so that a mistyped option is
+  /// reported as such first.
+  func target() throws -> EnterTarget {
     if segment != nil, phase != nil { throw ValidationError("give --segment or --phase, not both") }
+    return if let segment { .afterSegment(segment) } else if let phase { .beforePhase(phase) } else {
+      .beforeFirstUnbuilt
+    }
+  }
+
+  func run() async throws {
+    let target = try target()
+    let request = try package.request()
     let session = BuildSession(settings: package.nix.settings)
-    let finalPath = try await package.resolve()
-    let target: EnterTarget =
-      if let segment { .afterSegment(segment) } else if let phase { .beforePhase(phase) } else {
-        .beforeFirstUnbuilt
-      }
+    let finalPath = try await session.finalSegmentDerivation(of: request)
     let launch = try await session.prepareEnter(
       finalDerivationPath: finalPath, target: target, command: command
     ) { FileHandle.standardError.write(Data($0.utf8)) }

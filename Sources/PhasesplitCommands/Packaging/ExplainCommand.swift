@@ -2,7 +2,7 @@ import ArgumentParser
 import Basics
 import BuildSession
 import Foundation
-import NixInterface
+import NixEmission
 
 /// `phasesplit explain`: which segments an edit makes rebuild, and why.
 struct ExplainCommand: AsyncParsableCommand {
@@ -18,59 +18,26 @@ struct ExplainCommand: AsyncParsableCommand {
 
   @OptionGroup var package: SplitPackageOptions
 
-  @Option(
-    help:
-      "The older build: a .drv path (the final segment of a split package, or split on the fly) or a flake installable.",
-    completion: .file())
-  var against: String?
-
-  @Option(
-    name: .customLong("against-arg"), parsing: .unconditionalSingleValue,
-    help: ArgumentHelp("The older build is the package with NAME = EXPR instead.", valueName: "NAME EXPR"))
-  var againstArgumentWords: [String] = []
-
-  @Option(
-    name: .customLong("against-argstr"), parsing: .unconditionalSingleValue,
-    help: ArgumentHelp(
-      "The older build is the package with NAME = the string VALUE.", valueName: "NAME VALUE"))
-  var againstStringArgumentWords: [String] = []
+  @OptionGroup var against: OlderVersionOptions<ExplainBaseline>
 
   @Flag(help: "Print JSON (schema: docs/build-json.md, section explain).")
   var json = false
 
-  /// Checked in run(), not in validate(), so that a mistyped option is reported as such first.
-  func checkOptions() throws {
-    let againstArguments = !againstArgumentWords.isEmpty || !againstStringArgumentWords.isEmpty
-    if try package.incrementalBase() != nil, against == nil, !againstArguments { return }
-    if (against == nil) == !againstArguments {
+  /// The package and the older build to compare it with. Checked in run(), not in validate(), so
+  /// that a mistyped option is reported as such first.
+  func requests() throws -> (current: SplitPackageRequest, older: SplitPackageRequest) {
+    let current = try package.request()
+    let older = try against.olderVersion(of: current.installable, impure: package.installable.impure)
+    guard let olderBuild = current.olderBuild(against: older) else {
       throw ValidationError(
         "name the older build with --against OLD.drv or with --against-arg/--against-argstr")
     }
-    if againstArguments, try !package.spec().takesArguments {
-      throw ValidationError("--against-arg/--against-argstr need the package given with -f FILE or --expr")
-    }
+    return (current, olderBuild)
   }
 
   func run() async throws {
-    try checkOptions()
-    let session = BuildSession(settings: package.nix.settings)
-    let current = try await package.resolve()
-    let older: String
-    if let against {
-      older = try await package.resolve(
-        InstallableSpec.named(by: against, impure: package.installable.impure))
-    } else if againstArgumentWords.isEmpty, againstStringArgumentWords.isEmpty,
-      let base = try package.incrementalBase()
-    {
-      older = try await package.resolve(base)
-    } else {
-      let replacements = try NixArgument.fromOptionWords(
-        expressions: againstArgumentWords, strings: againstStringArgumentWords,
-        expressionOption: "--against-arg",
-        stringOption: "--against-argstr")
-      older = try await package.resolve(try package.spec().replacingArguments(replacements))
-    }
-    let report = try await session.explain(finalDerivationPath: current, againstOlder: older)
+    let (current, older) = try requests()
+    let report = try await BuildSession(settings: package.nix.settings).explain(current, againstOlder: older)
     if json {
       print(try JSONOutput.text(report))
     } else {

@@ -1,7 +1,6 @@
 import ArgumentParser
 import NixEmission
 import NixInterface
-import SplitPlanning
 
 /// `phasesplit wrap`: writes a Nix file that builds a package split into segments.
 public struct WrapCommand: AsyncParsableCommand {
@@ -23,20 +22,9 @@ public struct WrapCommand: AsyncParsableCommand {
 
   @OptionGroup public var installable: InstallableOptions
 
+  @OptionGroup var split: SplitOptions
+
   @OptionGroup var nix: NixOptions
-
-  @Option(
-    help: ArgumentHelp(
-      "Comma-separated boundaries (default: unpack,configure,build,check).", valueName: "names"),
-    completion: BoundaryCompletion.kind)
-  public var boundaries: String?
-
-  @Option(
-    name: .customLong("late"),
-    help: ArgumentHelp(
-      "Declare an attribute late: first read in SEGMENT (default: the final segment), so its edits rebuild only from there (repeatable).",
-      valueName: "NAME[=SEGMENT]"))
-  public var lateAttributeWords: [String] = []
 
   @Option(
     name: [.short, .customLong("output")], help: ArgumentHelp("Write the Nix file here (default: stdout)."),
@@ -53,29 +41,14 @@ public struct WrapCommand: AsyncParsableCommand {
       """)
   public var contentAddressed = false
 
-  @Flag(
-    help: """
-      Let the final segment succeed when outputs still name a stand-in path in a form relocation \
-      cannot rewrite (the outputs then differ from the unsplit build; the log lists them).
-      """)
-  public var allowStandInRemnants = false
-
   public init() {}
 
   public func run() async throws {
     let spec = try installable.spec()
     let settings = contentAddressed ? nix.settings.addingExperimentalFeature("ca-derivations") : nix.settings
     let splitter = try PackageSplitter.forCurrentExecutable(runner: NixRunner(settings: settings))
-    let package = try await ResolvedPackage.resolve(spec, runner: splitter.runner)
     let expression = try await splitter.wrapExpression(
-      for: package, from: spec, boundaries: try Boundary.parse(list: boundaries),
-      lateAttributes: try LateAttributes.parse(lateAttributeWords),
-      contentAddressed: contentAddressed, allowStandInRemnants: allowStandInRemnants)
-    switch spec {
-    case .flake, .expression:
-      _ = try await splitter.finalSegmentCheckingPackage(of: expression, resolved: package)
-    case .path, .file: break
-    }
+      of: spec, settings: try split.settings(), contentAddressed: contentAddressed)
     if instantiate {
       for segment in try await splitter.instantiateSegments(of: expression, writingTo: outputFile) {
         print("\(segment.name) \(segment.path)")
