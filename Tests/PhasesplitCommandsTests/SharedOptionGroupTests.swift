@@ -149,6 +149,19 @@ struct SharedOptionGroupTests {
       "\(text)")
   }
 
+  @Test func olderVersionArgumentsTakeTwoWordsWhateverTheyLookLike() throws {
+    let command = try CommandLineParsing.parse(
+      ["build", "-f", "f.nix", "--from-argstr", "v", "-1", "--from-arg", "n", "--keep-going"],
+      as: BuildCommand.self)
+    #expect(!command.keepGoing)
+    #expect(
+      try command.package.request().incrementalFrom
+        == .replacingArguments([
+          NixArgument(name: "n", value: .expression("--keep-going")),
+          NixArgument(name: "v", value: .string("-1")),
+        ]))
+  }
+
   @Test func fromArgumentMissingItsValueSaysSo() {
     let text = CommandLineParsing.message(["build", "-f", "f.nix", "--from-arg", "n"]) {
       _ = try ($0 as? BuildCommand)?.package.request()

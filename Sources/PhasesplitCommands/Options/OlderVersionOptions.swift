@@ -13,6 +13,11 @@ protocol OlderVersionRole {
   static var help: String { get }
 }
 
+extension OlderVersionRole {
+  /// `--OPTION-arg` and `--OPTION-argstr`, which take two words (see ``TwoWordOptions``).
+  static var argumentOptionNames: [String] { ["--\(option)-arg", "--\(option)-argstr"] }
+}
+
 /// The older version an incremental build starts from: `build`, `enter` and `explain --from`.
 enum IncrementalBase: OlderVersionRole {
   static let option = "from"

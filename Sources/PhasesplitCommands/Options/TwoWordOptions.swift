@@ -6,9 +6,11 @@
 /// takes it apart again.
 enum TwoWordOptions {
   /// The options that take NAME VALUE.
-  static let names: Set<String> = [
-    "--arg", "--argstr", "--against-arg", "--against-argstr", "--from-arg", "--from-argstr", "--option",
-  ]
+  static let names = Set(
+    ["--arg", "--argstr", "--option"]
+      + [IncrementalBase.self, ExplainBaseline.self].flatMap { (role: any OlderVersionRole.Type) in
+        role.argumentOptionNames
+      })
   /// Separates NAME from VALUE in a joined word.
   static let separator: Character = "\u{0}"
 

@@ -1,9 +1,6 @@
 import ArgumentParser
 import Basics
 import BuildSession
-import NixEmission
-import NixInterface
-import SplitPlanning
 
 /// `phasesplit analyze`: how a package would be split — phases, segments, the attributes each
 /// segment carries, and findings — for humans or as JSON (docs/analyze-json.md).
@@ -34,19 +31,15 @@ public struct AnalyzeCommand: AsyncParsableCommand {
   public init() {}
 
   public func run() async throws {
-    let package = try await ResolvedPackage.resolve(try installable.spec(), runner: nix.runner)
-    if package.isSegment {
-      let chain = try await BuildSession(settings: nix.settings).chain(finalDerivationPath: package.path)
-      let description = SplitPackageDescription(chain: chain)
-      print(json ? try JSONOutput.text(description) : description.text, terminator: json ? "\n" : "")
-      return
-    }
-    let report = try AnalysisReport(
-      analysing: package.derivation.attributes, derivationPath: package.path,
-      boundaries: try boundaries.boundaries(),
-      table: try AttributePhaseTable.load(nixLibrary: try NixLibraryLocator.locate()),
+    let analysis = try await BuildSession(settings: nix.settings).analyze(
+      try installable.spec(), boundaries: try boundaries.boundaries(),
       lateAttributes: try boundaries.lateAttributes())
-    print(json ? try JSONOutput.text(report) : report.humanText(), terminator: json ? "\n" : "")
-    if !report.splittable { throw ExitCode(1) }
+    switch analysis {
+    case .split(let description):
+      print(json ? try JSONOutput.text(description) : description.text, terminator: json ? "\n" : "")
+    case .unsplit(let report):
+      print(json ? try JSONOutput.text(report) : report.humanText(), terminator: json ? "\n" : "")
+      if !report.splittable { throw ExitCode(1) }
+    }
   }
 }
