@@ -14,12 +14,22 @@ build=.build/release
 echo "== fuzz: build (instrumented)" >&2
 swift build -c release -Xswiftc -sanitize=fuzzer >&2
 # SwiftPM's executable link renames `main` to TARGET_main, which clashes with libFuzzer's `main`:
-# the targets are libraries, linked here.
-swiftc -sanitize=fuzzer -emit-executable -o "$build/archive-reader-fuzzer" \
-  "$build"/ArchiveReaderFuzzer.build/*.o "$build"/BuildArchive.build/*.o "$build"/Basics.build/*.o \
+# the targets are libraries, linked here, from the objects of each module's current sources
+# (SwiftPM lists them in MODULE.build/sources; the object of a removed or renamed file stays in
+# the directory and must not be linked).
+objects() {
+  local module source
+  for module in "$@"; do
+    while IFS= read -r source; do
+      printf '%s\n' "$build/$module.build/${source##*/}.o"
+    done <"$build/$module.build/sources"
+  done
+}
+mapfile -t archive_objects < <(objects ArchiveReaderFuzzer BuildArchive Basics)
+mapfile -t derivation_objects < <(objects DerivationReaderFuzzer Derivations Basics)
+swiftc -sanitize=fuzzer -emit-executable -o "$build/archive-reader-fuzzer" "${archive_objects[@]}" \
   -larchive -lzstd -lnettle
-swiftc -sanitize=fuzzer -emit-executable -o "$build/derivation-reader-fuzzer" \
-  "$build"/DerivationReaderFuzzer.build/*.o "$build"/Derivations.build/*.o "$build"/Basics.build/*.o
+swiftc -sanitize=fuzzer -emit-executable -o "$build/derivation-reader-fuzzer" "${derivation_objects[@]}"
 
 findings="$build/findings"
 mkdir -p "$findings"
