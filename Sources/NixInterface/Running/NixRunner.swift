@@ -70,7 +70,8 @@ public struct NixRunner: Sendable {
     // Subprocess closes every other descriptor in its children; close-on-exec covers the rest.
     guard pipe(&lifeline) == 0, fcntl(lifeline[1], F_SETFD, FD_CLOEXEC) == 0 else {
       throw NixCommandError(
-        commandLine: commandLine, reason: .couldNotStart("cannot create a pipe: errno \(errno)"),
+        commandLine: commandLine,
+        reason: .couldNotStart("cannot create a pipe: \(SystemErrorText.describe(errno))"),
         standardErrorTail: [])
     }
     // The write end stays open in this process only (close-on-exec) until the command is done.
