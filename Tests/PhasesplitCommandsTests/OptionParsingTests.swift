@@ -49,7 +49,10 @@ struct OptionParsingTests {
     let command = try CommandLineParsing.parse(
       ["build", "-A", "hello", "--option", "extra-sandbox-paths", "-x", "--option", "cores", "1"],
       as: BuildCommand.self)
-    #expect(command.package.nix.words == ["--option", "extra-sandbox-paths", "-x", "--option", "cores", "1"])
+    #expect(
+      command.package.installable.nix.words == [
+        "--option", "extra-sandbox-paths", "-x", "--option", "cores", "1",
+      ])
   }
 
   @Test func argstrMissingItsValueSaysSo() {

@@ -17,15 +17,15 @@ struct SharedOptionGroupTests {
   /// The commands that plan or make a split.
   static let splittingCommands = packagingCommands.filter { $0 != ["show-drv"] }
 
-  /// The installable of the parsed command, whichever command it is.
-  static func installable(_ command: any ParsableCommand) throws -> InstallableSpec? {
+  /// The installable options of the parsed command, whichever command it is.
+  static func installable(_ command: any ParsableCommand) -> InstallableOptions? {
     switch command {
-    case let command as AnalyzeCommand: try command.installable.spec()
-    case let command as WrapCommand: try command.installable.spec()
-    case let command as BuildCommand: try command.package.spec()
-    case let command as EnterCommand: try command.package.spec()
-    case let command as ExplainCommand: try command.package.spec()
-    case let command as ShowDerivationCommand: try command.installable.spec()
+    case let command as AnalyzeCommand: command.installable
+    case let command as WrapCommand: command.installable
+    case let command as BuildCommand: command.package.installable
+    case let command as EnterCommand: command.package.installable
+    case let command as ExplainCommand: command.package.installable
+    case let command as ShowDerivationCommand: command.installable
     default: nil
     }
   }
@@ -44,15 +44,19 @@ struct SharedOptionGroupTests {
 
   @Test(arguments: packagingCommands)
   func everyPackagingCommandTakesTheSameInstallable(command: [String]) throws {
-    let words = ["-f", "pkgs.nix", "-A", "hello", "--arg", "n", "-1", "--argstr", "s", "-v"]
-    let parsed = try Phasesplit.parse(commandLine: command + words)
+    let words = [
+      "-f", "pkgs.nix", "-A", "hello", "--arg", "n", "-1", "--argstr", "s", "-v", "--option", "cores", "1",
+    ]
+    let installable = try #require(Self.installable(try Phasesplit.parse(commandLine: command + words)))
     #expect(
-      try Self.installable(parsed)
+      try installable.spec()
         == .file(
           "pkgs.nix", attribute: "hello",
           arguments: [
             NixArgument(name: "n", value: .expression("-1")), NixArgument(name: "s", value: .string("-v")),
           ]))
+    #expect(installable.nix.settings == NixSettings(options: [NixSettings.Option(name: "cores", value: "1")]))
+    #expect(installable.words() == words)
   }
 
   @Test(arguments: splittingCommands)
@@ -120,7 +124,7 @@ struct SharedOptionGroupTests {
     // The words phasesplit suggests (enter, resume) name the same package.
     let again = try CommandLineParsing.parse(["build"] + command.package.words, as: BuildCommand.self)
     #expect(try again.package.request() == request)
-    #expect(again.package.nix.words == ["--option", "cores", "1"])
+    #expect(again.package.installable.nix.words == ["--option", "cores", "1"])
   }
 
   @Test func fromNamesAnotherInstallable() throws {

@@ -8,7 +8,8 @@ import NixInterface
 /// `PATH` (a `.drv`, an output path, or a symlink such as `./result`),
 /// `[-f FILE] [-A ATTR] [--arg NAME EXPR]… [--argstr NAME VALUE]…` with FILE `./default.nix`
 /// when left out, as nix-build takes them, or as `nix build` takes them a flake installable
-/// (`FLAKEREF#ATTRPATH`) or `--expr EXPR [ATTRPATH]` (see ``InstallableSpec``).
+/// (`FLAKEREF#ATTRPATH`) or `--expr EXPR [ATTRPATH]` (see ``InstallableSpec``); with the
+/// ``NixOptions`` Nix runs with to evaluate and build it.
 ///
 /// Which combinations are valid is checked by ``spec()``, called from the commands' `run()`
 /// rather than from `validate()`: swift-argument-parser runs `validate()` before it reports
@@ -69,6 +70,8 @@ public struct InstallableOptions: ParsableArguments {
     )
   )
   public var stringArguments: [String] = []
+
+  @OptionGroup var nix: NixOptions
 
   public init() {}
 
@@ -135,7 +138,7 @@ public struct InstallableOptions: ParsableArguments {
     if let expression { words += ["--expr", expression] }
     words += attributeAndArgumentWords()
     if impure { words.append("--impure") }
-    return words
+    return words + nix.words
   }
 
   private func attributeAndArgumentWords() -> [String] {

@@ -12,8 +12,6 @@ struct SplitPackageOptions: ParsableArguments {
 
   @OptionGroup var from: OlderVersionOptions<IncrementalBase>
 
-  @OptionGroup var nix: NixOptions
-
   /// The package as an installable (see ``InstallableOptions/spec()``).
   func spec() throws -> InstallableSpec {
     try installable.spec()
@@ -31,6 +29,6 @@ struct SplitPackageOptions: ParsableArguments {
 
   /// The options as command-line words, for the commands phasesplit suggests.
   var words: [String] {
-    installable.words() + split.words + from.words + nix.words
+    installable.words() + split.words + from.words
   }
 }

@@ -23,15 +23,13 @@ public struct AnalyzeCommand: AsyncParsableCommand {
 
   @OptionGroup var boundaries: BoundaryOptions
 
-  @OptionGroup var nix: NixOptions
-
   @Flag(help: "Print the analysis as JSON (schema: docs/analyze-json.md).")
   public var json = false
 
   public init() {}
 
   public func run() async throws {
-    let analysis = try await BuildSession(settings: nix.settings).analyze(
+    let analysis = try await BuildSession(settings: installable.nix.settings).analyze(
       try installable.spec(), boundaries: try boundaries.boundaries(),
       lateAttributes: try boundaries.lateAttributes())
     switch analysis {

@@ -59,7 +59,7 @@ struct BuildCommand: AsyncParsableCommand {
   func run() async throws {
     let resultLink = try resultLink()
     let request = try package.request()
-    let session = BuildSession(settings: package.nix.settings)
+    let session = BuildSession(settings: package.installable.nix.settings)
     let finalPath = try await session.finalSegmentDerivation(of: request)
     let buildRequest = BuildRequest(
       finalDerivationPath: finalPath, keepGoing: keepGoing,

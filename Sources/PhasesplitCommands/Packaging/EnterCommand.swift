@@ -45,7 +45,7 @@ struct EnterCommand: AsyncParsableCommand {
   func run() async throws {
     let target = try target()
     let request = try package.request()
-    let session = BuildSession(settings: package.nix.settings)
+    let session = BuildSession(settings: package.installable.nix.settings)
     let finalPath = try await session.finalSegmentDerivation(of: request)
     let launch = try await session.prepareEnter(
       finalDerivationPath: finalPath, target: target, command: command

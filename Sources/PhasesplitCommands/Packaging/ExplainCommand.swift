@@ -37,7 +37,8 @@ struct ExplainCommand: AsyncParsableCommand {
 
   func run() async throws {
     let (current, older) = try requests()
-    let report = try await BuildSession(settings: package.nix.settings).explain(current, againstOlder: older)
+    let report = try await BuildSession(settings: package.installable.nix.settings).explain(
+      current, againstOlder: older)
     if json {
       print(try JSONOutput.text(report))
     } else {

@@ -15,15 +15,13 @@ public struct ShowDerivationCommand: AsyncParsableCommand {
 
   @OptionGroup public var installable: InstallableOptions
 
-  @OptionGroup var nix: NixOptions
-
   @Flag(help: "Print JSON in the format of `nix show-derivation`.")
   public var json = false
 
   public init() {}
 
   public func run() async throws {
-    let derivations = try await InstallableResolver(runner: nix.runner).resolveDerivations(
+    let derivations = try await InstallableResolver(runner: installable.nix.runner).resolveDerivations(
       try installable.spec())
     if json {
       let document = JSONValue.object(

@@ -24,8 +24,6 @@ public struct WrapCommand: AsyncParsableCommand {
 
   @OptionGroup var split: SplitOptions
 
-  @OptionGroup var nix: NixOptions
-
   @Option(
     name: [.short, .customLong("output")], help: ArgumentHelp("Write the Nix file here (default: stdout)."),
     completion: .file())
@@ -45,7 +43,8 @@ public struct WrapCommand: AsyncParsableCommand {
 
   public func run() async throws {
     let spec = try installable.spec()
-    let settings = contentAddressed ? nix.settings.addingExperimentalFeature("ca-derivations") : nix.settings
+    let nix = installable.nix.settings
+    let settings = contentAddressed ? nix.addingExperimentalFeature("ca-derivations") : nix
     let splitter = try PackageSplitter.forCurrentExecutable(runner: NixRunner(settings: settings))
     let expression = try await splitter.wrapExpression(
       of: spec, settings: try split.settings(), contentAddressed: contentAddressed)
