@@ -86,9 +86,9 @@ public struct InstallableOptions: ParsableArguments {
   public func spec() throws -> InstallableSpec {
     let arguments = try arguments()
     if let expression {
-      guard file == nil else { throw ValidationError("Give either --expr or -f/--file, not both.") }
+      guard file == nil else { throw ValidationError("give either --expr or -f/--file, not both") }
       guard path == nil || attribute == nil else {
-        throw ValidationError("Give the attribute path once: after --expr EXPR, or with -A.")
+        throw ValidationError("give the attribute path once: after --expr EXPR, or with -A")
       }
       return .expression(expression, attribute: attribute ?? path, arguments: arguments, impure: impure)
     }
@@ -106,8 +106,8 @@ public struct InstallableOptions: ParsableArguments {
                 + ShellQuoting.commandLine(["-f", path] + attributeAndArgumentWords()))
           }
           throw ValidationError(
-            "A flake installable names its attribute after #, as in .#hello; -A/--attr, --arg and "
-              + "--argstr do not apply to it.")
+            "a flake installable names its attribute after #, as in .#hello; -A/--attr, --arg and "
+              + "--argstr do not apply to it")
         }
         if Self.looksLikeNixFile(path) {
           throw ValidationError(
@@ -117,14 +117,14 @@ public struct InstallableOptions: ParsableArguments {
         }
         throw ValidationError(
           "-A/--attr, --arg and --argstr need a Nix file (-f FILE, default ./default.nix); "
-            + "a store path takes none of them.")
+            + "a store path takes none of them")
       }
       return spec
     case (nil, let file?):
       return .file(file, attribute: attribute, arguments: arguments)
     case (.some, .some):
       throw ValidationError(
-        "Give either a store path or -f/--file, not both.")
+        "give either a store path or -f/--file, not both")
     case (nil, nil):
       return .file(Self.defaultFile, attribute: attribute, arguments: arguments)
     }

@@ -14,7 +14,7 @@ extension NixArgument {
       try words.map { word in
         guard let pair = TwoWordOptions.split(word) else {
           throw ValidationError(
-            "\(option) takes two words, NAME and \(value) (as in nix-build); got only `\(word)`.")
+            "\(option) takes two words, NAME and \(value) (as in nix-build); got only `\(word)`")
         }
         return pair
       }

@@ -14,7 +14,7 @@ struct NixOptions: ParsableArguments {
   /// Only the option's own words are checked here (a typo elsewhere cannot make them invalid).
   func validate() throws {
     if let word = optionWords.first(where: { TwoWordOptions.split($0) == nil }) {
-      throw ValidationError("--option takes two words, NAME and VALUE (as in nix-build); got only `\(word)`.")
+      throw ValidationError("--option takes two words, NAME and VALUE (as in nix-build); got only `\(word)`")
     }
   }
 
