@@ -59,6 +59,12 @@ struct SharedOptionGroupTests {
     #expect(installable.words() == words)
   }
 
+  @Test(arguments: packagingCommands)
+  func noInstallableMeansDefaultNixAsInNixBuild(command: [String]) throws {
+    let installable = try #require(Self.installable(try Phasesplit.parse(commandLine: command)))
+    #expect(try installable.spec() == .file("./default.nix", attribute: nil, arguments: []))
+  }
+
   @Test(arguments: splittingCommands)
   func everySplittingCommandTakesTheSameBoundaries(command: [String]) throws {
     let parsed = try Phasesplit.parse(
