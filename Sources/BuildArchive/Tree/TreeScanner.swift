@@ -38,24 +38,7 @@ final class TreeScanner {
       throw ArchiveError.cannotAccess(path: directory.description, operation: "open directory", errno: errno)
     }
     defer { closedir(handle) }
-    var names: [RawPath] = []
-    while true {
-      errno = 0
-      guard let record = readdir(handle) else {
-        if errno != 0 {
-          throw ArchiveError.cannotAccess(
-            path: directory.description, operation: "read directory", errno: errno)
-        }
-        break
-      }
-      let name = withUnsafePointer(to: record.pointee.d_name) { tuple in
-        tuple.withMemoryRebound(to: CChar.self, capacity: 256) { RawPath(cString: $0) }
-      }
-      if name.bytes == [UInt8(ascii: ".")] || name.bytes == [UInt8(ascii: "."), UInt8(ascii: ".")] {
-        continue
-      }
-      names.append(name)
-    }
+    let names = try DirectoryReading.names(of: handle, path: directory)
     for name in names {
       let relativePath = relative.appending(name)
       if excludedPaths.contains(relativePath) { continue }
