@@ -115,15 +115,17 @@ public struct StorePathRelocator {
     var position: Int64 = 0
     var changed = false
     while true {
-      let count = pread(descriptor, window.baseAddress, window.count, off_t(position))
+      let count = FileDescriptorIO.readFully(
+        descriptor, window.baseAddress!, count: window.count, at: position)
       guard count >= 0 else {
-        throw RelocationError.cannotRewrite(path: path.description, operation: "read", errno: errno)
+        throw RelocationError.cannotRewrite(path: path.description, operation: "read", errno: Int32(-count))
       }
       let slice = UnsafeMutableRawBufferPointer(rebasing: window[0..<count])
       let atEnd = count < window.count
       if rewriter.rewrite(slice, matchesStartingBefore: atEnd ? count : Self.chunkSize) {
-        guard pwrite(descriptor, slice.baseAddress, count, off_t(position)) == count else {
-          throw RelocationError.cannotRewrite(path: path.description, operation: "write", errno: errno)
+        let code = FileDescriptorIO.writeAll(descriptor, window.baseAddress!, count: count, at: position)
+        guard code == 0 else {
+          throw RelocationError.cannotRewrite(path: path.description, operation: "write", errno: code)
         }
         changed = true
       }
@@ -153,27 +155,21 @@ public struct StorePathRelocator {
   ) {
     let size = Int(info.st_size)
     var bytes = [UInt8](repeating: 0, count: size)
-    var done = 0
-    while done < size {
-      let count = bytes.withUnsafeMutableBytes {
-        pread(descriptor, $0.baseAddress! + done, size - done, off_t(done))
-      }
-      guard count > 0 else {
-        throw RelocationError.cannotRewrite(path: path.description, operation: "read", errno: errno)
-      }
-      done += count
+    let count = bytes.withUnsafeMutableBytes {
+      FileDescriptorIO.readFully(descriptor, $0.baseAddress!, count: size, at: 0)
+    }
+    // A file shorter than its size (it shrank since the lstat) is an I/O error, as in TreeIndex.
+    guard count == size else {
+      throw RelocationError.cannotRewrite(
+        path: path.description, operation: "read", errno: count < 0 ? Int32(-count) : EIO)
     }
     let (rewritten, outcome) = ElfBuildID.rewrite(bytes) { rewriter.rewrite($0) }
     guard rewritten != bytes else { return (false, .noBuildID) }
-    var written = 0
-    while written < size {
-      let count = rewritten.withUnsafeBytes {
-        pwrite(descriptor, $0.baseAddress! + written, size - written, off_t(written))
-      }
-      guard count > 0 else {
-        throw RelocationError.cannotRewrite(path: path.description, operation: "write", errno: errno)
-      }
-      written += count
+    let code = rewritten.withUnsafeBytes {
+      FileDescriptorIO.writeAll(descriptor, $0.baseAddress!, count: size, at: 0)
+    }
+    guard code == 0 else {
+      throw RelocationError.cannotRewrite(path: path.description, operation: "write", errno: code)
     }
     var times = [info.st_atim, info.st_mtim]
     futimens(descriptor, &times)
