@@ -8,17 +8,6 @@ import Testing
 @Suite(.tags(.nix), .requiresNix) struct BinaryCacheTests {
   typealias Support = SessionTestSupport
 
-  struct Report: Decodable {
-    struct Row: Decodable {
-      var segment: String
-      var derivation: String
-      var status: String
-    }
-    var success: Bool
-    var segments: [Row]
-    var outputs: [String: String]
-  }
-
   @Test func segmentsAreSubstitutedFromAFileCacheAndOnlyTheFinalSegmentBuilds() throws {
     let cache = try Support.temporaryDirectory()
     defer { try? FileManager.default.removeItem(atPath: cache) }
@@ -27,7 +16,7 @@ import Testing
       "build", "-f", Support.fixtures, "-A", "plainMake", "--argstr", "nameSuffix", suffix, "--no-out-link",
       "--no-segment-roots", "--json",
     ])
-    let report = try JSONDecoder().decode(Report.self, from: Data(built.standardOutput.utf8))
+    let report = try Support.buildReport(built)
     try #require(report.success, "\(built.standardError)")
     let final = try #require(report.segments.last)
     let output = try #require(report.outputs["out"])

@@ -1,3 +1,4 @@
+import BuildSession
 import Foundation
 import PhasesplitTestSupport
 import Testing
@@ -12,18 +13,8 @@ import Testing
 @Suite(.tags(.nix), .requiresNix) struct SegmentRootsTests {
   typealias Support = SessionTestSupport
 
-  struct Report: Decodable {
-    struct Row: Decodable {
-      var segment: String
-      var derivation: String
-      var status: String
-    }
-    var success: Bool
-    var segments: [Row]
-    var segmentRoots: [String]?
-  }
-
-  static func build(_ attribute: String, suffix: String, state: String, extra: [String] = []) throws -> Report
+  static func build(_ attribute: String, suffix: String, state: String, extra: [String] = []) throws
+    -> BuildReport
   {
     let result = try Support.phasesplit(
       [
@@ -32,11 +23,11 @@ import Testing
       ]
         + extra,
       environment: ["PHASESPLIT_STATE_DIR": state])
-    return try JSONDecoder().decode(Report.self, from: Data(result.standardOutput.utf8))
+    return try Support.buildReport(result)
   }
 
   /// The output path of each earlier segment of `report`.
-  static func earlierSegmentOutputs(_ report: Report) throws -> [String] {
+  static func earlierSegmentOutputs(_ report: BuildReport) throws -> [String] {
     try report.segments.dropLast().map { row in
       let query = try Support.run(["nix-store", "--query", "--outputs", row.derivation])
       return try #require(query.standardOutput.split(separator: "\n").first.map(String.init))

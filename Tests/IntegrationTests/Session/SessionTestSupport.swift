@@ -1,4 +1,5 @@
 import Basics
+import BuildSession
 import Foundation
 import PhasesplitTestSupport
 import Testing
@@ -86,6 +87,12 @@ enum SessionTestSupport {
   /// Runs the CLI under test.
   static func phasesplit(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
     try CommandRunner.withNixSettings.phasesplit(arguments, environment: environment)
+  }
+
+  /// The report `phasesplit build --json` printed to standard output in `result`, decoded as the
+  /// library's own ``BuildReport`` (so the tests read the schema the CLI writes).
+  static func buildReport(_ result: CommandResult) throws -> BuildReport {
+    try JSONDecoder().decode(BuildReport.self, from: Data(result.standardOutput.utf8))
   }
 
   /// A fresh temporary directory, unique per call.
