@@ -8,7 +8,7 @@ import PackageDescription
 // Layering, bottom up (every module may depend on Basics):
 //   Basics                    the C library import (re-exported), file reading, errno text, shell
 //                             quoting, JSON output; no other dependency
-//   CLibArchive, CZstd, CNettle  system libraries (pkg-config; nettle hashes ELF build IDs)
+//   CLibArchive, CZstd, CNettle  system libraries (pkg-config; nettle hashes ELF build IDs and source files)
 //   BuildArchive              the build-tree archive engine (pack, unpack, list, relocate)
 //   Derivations               the .drv model, ATerm reader/writer, store paths, nix-base32
 //   NixInterface              running Nix (nix-instantiate, nix-build, nix-store) with the sandbox settings

@@ -115,6 +115,57 @@ struct LayerTests {
     #expect(summary.layerCount == 3)
     try expectSameTree(fromLayers, fromFull)
     try expectSameTree(fromLayers, third)
+
+    // Read from the archives without a restore, each segment's tree is the tree its restore gives.
+    try expectArchivedTree(chain.segment(1), equals: first)
+    try expectArchivedTree(chain.segment(2), equals: second)
+    try expectArchivedTree(chain.segment(3), equals: fromLayers)
+  }
+
+  /// `ArchivedTree.read(segment:)` lists exactly the entries of `tree` (a restore of `segment`) with
+  /// their kinds, modes, symlink targets, sizes and mtime order, gives two files the same digest
+  /// exactly when their contents are the same, and extracts every entry as the restore wrote it.
+  private func expectArchivedTree(_ segment: String, equals tree: String) throws {
+    let archived = try ArchivedTree.read(segment: RawPath(segment))
+    let snapshot = try TreeSnapshot(root: tree)
+    #expect(Set(archived.entries.keys.map(\.bytes)) == Set(snapshot.entries.keys))
+    var digestOfContents: [[UInt8]: [UInt8]] = [:]
+    for (path, entry) in archived.entries {
+      let name = path.description
+      guard let expected = snapshot.entries[path.bytes] else { continue }
+      let kinds: [TreeEntryKind: String] = [
+        .directory: "directory", .regularFile: "file", .symlink: "symlink",
+      ]
+      #expect(kinds[entry.kind] == expected.kind, "\(name): \(entry.kind)")
+      if entry.kind != .symlink { #expect(entry.permissions == expected.mode, "\(name)") }
+      #expect(entry.symlinkTarget?.bytes == expected.linkTarget, "\(name)")
+      if let contents = expected.contents, entry.kind == .regularFile {
+        #expect(entry.size == Int64(contents.count), "\(name)")
+        if let known = digestOfContents[contents] {
+          #expect(entry.digest == known, "\(name) has another file's contents but not its digest")
+        } else {
+          #expect(
+            !digestOfContents.values.contains(entry.digest), "\(name) shares a digest with other contents")
+          digestOfContents[contents] = entry.digest
+        }
+      }
+    }
+    #expect(
+      ranks(
+        Dictionary(
+          uniqueKeysWithValues: archived.entries.map {
+            ($0.key.bytes, $0.value.order.seconds * 1_000_000_000 + $0.value.order.nanoseconds)
+          }))
+        == ranks(snapshot.mtimes))
+    let extracted = segment + "-extracted"
+    try archived.extract(archived.entries.keys, into: RawPath(extracted))
+    let extractedSnapshot = try TreeSnapshot(root: extracted)
+    for (path, entry) in snapshot.entries where extractedSnapshot.entries[path] != entry {
+      Issue.record(
+        "extracted \(String(decoding: path, as: UTF8.self)) differs: \(String(describing: extractedSnapshot.entries[path])) vs \(entry)"
+      )
+    }
+    #expect(extractedSnapshot.entries.count == snapshot.entries.count)
   }
 
   @Test("a restore over an existing tree, and a segment directory with a full archive")

@@ -2,9 +2,40 @@ import BuildArchive
 import Foundation
 import Testing
 
-/// `SourceDifference`, `SourceSynchronizer` and `IncrementalMode` on small real trees: what an
-/// incremental segment does to a restored build tree.
+/// `SourceDifference`, `SourceSynchronizer` and `IncrementalMode` on small real trees, packed as
+/// segment archives the way unpack segments are: what an incremental segment does to a restored
+/// build tree.
 @Suite struct SourceSyncTests {
+  /// Packs the tree `root` as the full archive of the segment directory `root.segment`.
+  private func segment(_ root: String) throws -> ArchivedTree {
+    let directory = root + ".segment"
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    try ArchivePacker.pack(directory: RawPath(root), archive: RawPath(directory + "/tree.pst"))
+    return try ArchivedTree.read(segment: RawPath(directory))
+  }
+
+  /// The difference between the trees `old` and `new`, each packed as a segment.
+  private func compare(_ old: String, _ new: String) throws -> (SourceDifference, new: ArchivedTree) {
+    try? FileManager.default.removeItem(atPath: old + ".segment")
+    try? FileManager.default.removeItem(atPath: new + ".segment")
+    let newTree = try segment(new)
+    return (try SourceDifference.between(old: segment(old), new: newTree), newTree)
+  }
+
+  /// Applies `difference` to `tree` as `sync-source` does: the new tree's added and changed entries
+  /// extracted into a scratch directory first.
+  @discardableResult
+  private func apply(
+    _ difference: SourceDifference, from newTree: ArchivedTree, into tree: String,
+    keepingDeleted: Bool = false
+  ) throws -> SourceSynchronizer.Summary {
+    let scratch = tree + ".scratch"
+    try newTree.extract(difference.changes.filter { $0.kind != .deleted }.map(\.path), into: RawPath(scratch))
+    defer { try? FileManager.default.removeItem(atPath: scratch) }
+    return try SourceSynchronizer.apply(
+      difference, from: RawPath(scratch), into: RawPath(tree), excluded: [], keepingDeleted: keepingDeleted)
+  }
+
   private func write(_ text: String, _ path: String, time: TimeInterval? = nil) throws {
     try FileManager.default.createDirectory(
       atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
@@ -41,7 +72,7 @@ import Testing
     try write("object\n", tree + "/src/same.o", time: Date().timeIntervalSince1970 - 60)
     try write("built over the source\n", tree + "/src/same.c")
 
-    let difference = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let (difference, newTree) = try compare(old, new)
     let byKind = Dictionary(grouping: difference.changes, by: \.kind).mapValues { $0.map(\.path.description) }
     #expect(byKind[.changed] == ["src/changed.c"])
     #expect(byKind[.added] == ["src/added.c", "src/configure", "src/configure.ac"])
@@ -49,7 +80,7 @@ import Testing
     #expect(
       difference.buildDescriptionChanges.map(\.path.description) == ["src/configure", "src/configure.ac"])
 
-    try SourceSynchronizer.apply(difference, from: RawPath(new), into: RawPath(tree), excluded: [])
+    try apply(difference, from: newTree, into: tree)
     #expect(try String(contentsOfFile: tree + "/src/changed.c", encoding: .utf8) == "new\n")
     #expect(try String(contentsOfFile: tree + "/src/added.c", encoding: .utf8) == "added\n")
     #expect(!FileManager.default.fileExists(atPath: tree + "/src/deleted.c"))
@@ -71,11 +102,11 @@ import Testing
     let old = scratch.appending("old"), new = scratch.appending("new")
     try write("a\n", old + "/main.c")
     try write("b\n", new + "/main.c")
-    let oneFile = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let (oneFile, _) = try compare(old, new)
     #expect(IncrementalMode.decide(for: oneFile, buildTreeUsesNinja: false) == .incremental)
     try write("x\n", new + "/meson.build")
     try write("gone\n", old + "/old.c")
-    let described = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let (described, _) = try compare(old, new)
     #expect(IncrementalMode.decide(for: described, buildTreeUsesNinja: true) == .incremental)
     guard case .clean(let reason) = IncrementalMode.decide(for: described, buildTreeUsesNinja: false) else {
       Issue.record("a make tree with a changed meson.build must build clean")
@@ -97,7 +128,7 @@ import Testing
     try write("same\n", old + "/src/same.c")
     try write("same\n", tree + "/src/same.c")
     try write("object\n", tree + "/src/gone.o", time: Date().timeIntervalSince1970 - 60)
-    let difference = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let (difference, newTree) = try compare(old, new)
     #expect(
       IncrementalMode.decide(for: difference, buildTreeUsesNinja: false, makeSettlesDeletions: true)
         == .incrementalSettlingDeletions)
@@ -110,14 +141,13 @@ import Testing
     }
     #expect(reason.contains("src/gone.c") && reason.contains("buildPhase"))
 
-    let summary = try SourceSynchronizer.apply(
-      difference, from: RawPath(new), into: RawPath(tree), excluded: [], keepingDeleted: true)
+    let summary = try apply(difference, from: newTree, into: tree, keepingDeleted: true)
     #expect(summary.keptDeleted.map(\.description) == ["src/gone", "src/gone.c", "src/gone/inner.c"])
     #expect(try mtime(tree + "/src/gone.c") > mtime(tree + "/src/gone.o"))
     #expect(try mtime(tree + "/src/gone/inner.c") > mtime(tree + "/src/gone.o"))
 
     try FileManager.default.createSymbolicLink(atPath: old + "/src/link", withDestinationPath: "same.c")
-    let withLink = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let (withLink, _) = try compare(old, new)
     guard
       case .clean(let linkReason) = IncrementalMode.decide(
         for: withLink, buildTreeUsesNinja: false, makeSettlesDeletions: true)

@@ -5,7 +5,7 @@
 # of the package), bring its source up to the new source, and rebuild only what changed.
 
 __phasesplitIncrementalScratch=".phasesplit-incremental"
-__phasesplitIncrementalDeleted="$__phasesplitIncrementalScratch/deleted"
+__phasesplitIncrementalDeleted=".phasesplit-deleted"
 __phasesplitIncrementalMode=""
 __phasesplitIncrementalReport=""
 
@@ -35,14 +35,14 @@ __phasesplitRestoreIncremental() {
   if [ -z "${buildPhase:-}" ] && [ -z "${preBuildPhases:-}" ]; then
     __phasesplitKeepDeleted=(--keep-deleted "$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted")
   fi
-  __phasesplitRestoreTree "$__phasesplitIncrementalBaseSource" "$__phasesplitScratch/old"
-  __phasesplitRestoreTree "$__phasesplitPrevious" "$__phasesplitScratch/new"
   __phasesplitRestoreSegment "$__phasesplitIncrementalBase"
+  # the two source trees are compared in their archives; only changed entries are extracted
   __phasesplitIncrementalMode=$(
-    "$__phasesplitTool" sync-source --old "$__phasesplitScratch/old" --new "$__phasesplitScratch/new" \
-      --into "$NIX_BUILD_TOP" --exclude "$__phasesplitIncrementalScratch" \
-      --exclude .attrs.sh --exclude .attrs.json --exclude env-vars --report "$__phasesplitReport" \
-      --remove-sources "${__phasesplitStandIns[@]}" "${__phasesplitKeepDeleted[@]}"
+    "$__phasesplitTool" sync-source --old "$__phasesplitIncrementalBaseSource" --new "$__phasesplitPrevious" \
+      --into "$NIX_BUILD_TOP" --scratch "$__phasesplitScratch" --report "$__phasesplitReport" \
+      --exclude "$__phasesplitIncrementalScratch" --exclude "$__phasesplitIncrementalDeleted" \
+      --exclude .attrs.sh --exclude .attrs.json --exclude env-vars \
+      "${__phasesplitStandIns[@]}" "${__phasesplitKeepDeleted[@]}"
   )
   # in clean mode sync-source emptied the tree and removed the stand-in outputs
   if [ "$__phasesplitIncrementalMode" = clean ]; then
@@ -90,6 +90,7 @@ __phasesplitInstallMakeSettler() {
 
 __phasesplitSettleDeletions() {
   local __phasesplitScratch="$NIX_BUILD_TOP/$__phasesplitIncrementalScratch" __phasesplitPath
+  mkdir "$__phasesplitScratch"
   touch "$__phasesplitScratch/stamp" "$__phasesplitScratch/probe"
   # file times are coarse: wait until a file written now is newer than the stamp
   until [ "$__phasesplitScratch/probe" -nt "$__phasesplitScratch/stamp" ]; do
@@ -108,8 +109,7 @@ __phasesplitSettleDeletions() {
     echo "$NIX_BUILD_TOP/$__phasesplitPath" >&2
     rm -rf -- "${NIX_BUILD_TOP:?}/$__phasesplitPath"
   done <"$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted"
-  rm -f "$NIX_BUILD_TOP/$__phasesplitIncrementalDeleted" "$__phasesplitScratch/stamp" \
-    "$__phasesplitScratch/probe"
+  rm -rf "${NIX_BUILD_TOP:?}/$__phasesplitIncrementalDeleted" "$__phasesplitScratch"
 }
 
 # phasesplitDeletionsSettledPhase: after the build phases, fails when no make ran to settle

@@ -1,19 +1,13 @@
 # shellcheck shell=bash
 # shellcheck disable=SC2154 # the __phasesplit* settings are read by settings.sh
 # Restores what an earlier segment archived in its $out (docs/design.md, "Segment archive layout").
-# Every restore goes through __phasesplitRestoreTree or __phasesplitRestoreSegment, which use
-# `phasesplit restore` (it applies a segment's layer over the layers before it).
+# Every restore goes through __phasesplitRestoreSegment, which uses `phasesplit restore` (it
+# applies a segment's layer over the layers before it).
 
 # When the tree restore into $NIX_BUILD_TOP ended (this segment's layer holds what changed after
 # it), and the segment restored there (the layer's base).
 __phasesplitRestoredAt=""
 __phasesplitRestoredFrom=""
-
-# __phasesplitRestoreTree SEGMENT DIR: restores the whole build tree of SEGMENT (a segment's
-# output directory) into DIR.
-__phasesplitRestoreTree() {
-  "$__phasesplitTool" restore "$1" -C "$2"
-}
 
 # __phasesplitRestoreSegment SEGMENT: restores SEGMENT's build tree into $NIX_BUILD_TOP and each
 # stand-in output it archived into its stand-in path.

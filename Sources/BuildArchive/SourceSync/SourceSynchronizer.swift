@@ -18,7 +18,8 @@ public enum SourceSynchronizer {
     public var keptDeleted: [RawPath]
   }
 
-  /// Applies `difference` to `target`, reading new entries from `newSource`. `excluded` are
+  /// Applies `difference` to `target`, reading new entries from `newSource` (a directory holding at
+  /// least the added and changed entries, see `ArchivedTree.extract`). `excluded` are
   /// paths relative to `target` that are not part of the build tree (scratch directories).
   /// With `keepingDeleted`, deleted entries stay in the tree and their files get new mtimes as
   /// changed files do (`IncrementalMode.incrementalSettlingDeletions`).
@@ -150,7 +151,10 @@ public enum SourceSynchronizer {
   }
 
   private static func copyFile(_ source: RawPath, to destination: RawPath, permissions: UInt32) throws {
-    let input = try SourceDifference.openForReading(source)
+    let input = source.withCString { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) }
+    guard input >= 0 else {
+      throw ArchiveError.cannotAccess(path: source.description, operation: "open", errno: errno)
+    }
     defer { close(input) }
     let output = destination.withCString {
       open($0, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, mode_t(0o600))
@@ -161,16 +165,16 @@ public enum SourceSynchronizer {
     defer { close(output) }
     var block = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let count = try SourceDifference.readFully(input, into: &block, path: source)
+      let count = block.withUnsafeMutableBytes {
+        FileDescriptorIO.readFully(input, $0.baseAddress!, count: $0.count)
+      }
+      guard count >= 0 else {
+        throw ArchiveError.cannotAccess(path: source.description, operation: "read", errno: Int32(-count))
+      }
       if count == 0 { break }
-      var offset = 0
-      while offset < count {
-        let written = block.withUnsafeBytes { write(output, $0.baseAddress! + offset, count - offset) }
-        if written < 0 {
-          if errno == EINTR { continue }
-          throw ArchiveError.cannotExtract(entry: destination.description, operation: "write", errno: errno)
-        }
-        offset += written
+      let code = block.withUnsafeBytes { FileDescriptorIO.writeAll(output, $0.baseAddress!, count: count) }
+      guard code == 0 else {
+        throw ArchiveError.cannotExtract(entry: destination.description, operation: "write", errno: code)
       }
     }
     guard fchmod(output, mode_t(permissions & 0o777)) == 0 else {

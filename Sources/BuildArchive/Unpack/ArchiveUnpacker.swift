@@ -9,11 +9,13 @@ public enum ArchiveUnpacker {
   ///
   /// Refuses absolute paths, `..` components, writing through symlinks, device nodes and
   /// sockets; drops setuid/setgid bits with a warning. Ranked mtimes are restored just before
-  /// `now` (nanoseconds since the epoch; the current time by default). Throws `ArchiveError`.
+  /// `now` (nanoseconds since the epoch; the current time by default). With `only`, extracts just
+  /// the entries whose paths (relative, `.` components dropped) it holds, creating missing parent
+  /// directories with mode 0755. Throws `ArchiveError`.
   @discardableResult
-  public static func unpack(archive: RawPath, into directory: RawPath, now: Int64? = nil) throws
-    -> UnpackSummary
-  {
+  public static func unpack(
+    archive: RawPath, into directory: RawPath, now: Int64? = nil, only: Set<RawPath>? = nil
+  ) throws -> UnpackSummary {
     let reader = try TarStreamReader(path: archive)
     let target = try ExtractionTarget(root: directory)
     let clock: ArchiveClock? =
@@ -24,7 +26,7 @@ public enum ArchiveUnpacker {
     var warnings: [String] = []
     while let header = try reader.nextEntry() {
       let components = try ExtractionTarget.components(of: header.path)
-      if components.isEmpty {
+      if components.isEmpty || only.map({ !$0.contains(ExtractionTarget.joined(components)) }) ?? false {
         try reader.skipData()
         continue
       }

@@ -38,6 +38,11 @@ final class ExtractionTarget {
     return parts
   }
 
+  /// The relative path of `components` (as `components(of:)` returns them).
+  static func joined(_ components: [RawPath]) -> RawPath {
+    RawPath(bytes: Array(components.map(\.bytes).joined(separator: [UInt8(ascii: "/")])))
+  }
+
   /// A descriptor of the directory holding the last of `components`, creating missing parents
   /// when `create` is set. Valid until the next call.
   func parentDirectory(of components: [RawPath], entry: RawPath, create: Bool) throws -> Int32 {

@@ -36,22 +36,15 @@ public struct IncrementalExplanation: Sendable, Equatable, Codable {
     return nil
   }
 
-  /// Compares two built unpack segments' trees, restored in a temporary directory; nil when either is not built.
+  /// Compares two built unpack segments' trees in their archives; nil when either is not built.
   private static func compare(oldSource: String, newSource: String) throws -> SourceSyncReport? {
     let segments = [oldSource, newSource]
     guard
       segments.allSatisfy({ FileManager.default.fileExists(atPath: $0 + "/" + LayerRestorer.archiveName) })
     else { return nil }
-    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent(
-      "phasesplit-explain-\(UUID())")
-    defer {
-      try? SourceSynchronizer.removeTree(RawPath(scratch.path))
-    }
-    let trees = ["old", "new"].map { scratch.appendingPathComponent($0).path }
-    for (segment, tree) in zip(segments, trees) {
-      _ = try LayerRestorer.restore(segment: RawPath(segment), into: RawPath(tree))
-    }
-    let difference = try SourceDifference.between(old: RawPath(trees[0]), new: RawPath(trees[1]))
+    let difference = try SourceDifference.between(
+      old: ArchivedTree.read(segment: RawPath(oldSource)), new: ArchivedTree.read(segment: RawPath(newSource))
+    )
     return SourceSyncReport(mode: "pending", reason: nil, difference: difference)
   }
 

@@ -4,30 +4,33 @@ import BuildArchive
 import BuildSession
 import Foundation
 
-/// `phasesplit sync-source --old DIR --new DIR --into DIR`: bring a restored build tree up to a
-/// new source (incremental builds, docs/design.md).
+/// `phasesplit sync-source --old SEGMENT --new SEGMENT --into DIR --scratch DIR`: bring a restored
+/// build tree up to a new source (incremental builds, docs/design.md).
 struct SyncSourceCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "sync-source",
     abstract: "Bring the source part of a restored build tree up to a new source.",
     discussion: """
-      Compares the old and the new source trees (contents, kinds, modes, symlink targets) and, when \
-      the build can continue incrementally, copies added and changed entries into the build tree \
-      and removes deleted ones; only those get new mtimes, newer than everything in the tree, in \
-      their new-source order. Prints 'incremental' or 'clean' (the build must start over from the \
-      new source: a make tree whose build description changed, or that lost files and cannot \
-      settle them with make -t) and writes a JSON report. \
+      Compares the old and the new source trees (contents, kinds, modes, symlink targets), read \
+      from the two segments' archives without extracting them, and, when the build can continue \
+      incrementally, extracts the added and changed entries (into --scratch), copies them into \
+      the build tree and removes deleted ones; only those get new mtimes, newer than everything \
+      in the tree, in their new-source order. Prints 'incremental' or 'clean' (the build must \
+      start over from the new source: a make tree whose build description changed, or that lost \
+      files and cannot settle them with make -t) and writes a JSON report. \
       Runs before the stdenv is set up, so it also does the file work the runner would need tools for: \
-      it removes the compared trees (--remove-sources) and, in clean mode, empties --into except the \
-      excluded paths and removes each --remove-on-clean path.
+      in clean mode it empties --into except the excluded paths and removes each --remove-on-clean path.
       """
   )
 
   @Option(
-    help: ArgumentHelp("The old source tree (the previous build's unpacked source).", valueName: "directory"))
+    help: ArgumentHelp(
+      "The segment directory whose tree is the old source (the previous build's unpack segment).",
+      valueName: "segment"))
   var old: String
 
-  @Option(help: ArgumentHelp("The new source tree.", valueName: "directory"))
+  @Option(
+    help: ArgumentHelp("The segment directory whose tree is the new source.", valueName: "segment"))
   var new: String
 
   @Option(help: ArgumentHelp("The restored build tree to update.", valueName: "directory"))
@@ -41,8 +44,11 @@ struct SyncSourceCommand: ParsableCommand {
     help: ArgumentHelp("Where to write the JSON report (parent directories are created).", valueName: "file"))
   var report: String
 
-  @Flag(help: "Remove the --old and --new trees after comparing them.")
-  var removeSources = false
+  @Option(
+    help: ArgumentHelp(
+      "A path that does not exist yet: a directory to extract the new source's added and changed entries"
+        + " into, removed afterwards (exclude it from --into when it lies there).", valueName: "directory"))
+  var scratch: String
 
   @Option(help: ArgumentHelp("A path to remove in clean mode (a stand-in output).", valueName: "path"))
   var removeOnClean: [String] = []
@@ -55,24 +61,32 @@ struct SyncSourceCommand: ParsableCommand {
       valueName: "file"))
   var keepDeleted: String?
 
+  func validate() throws {
+    guard !FileManager.default.fileExists(atPath: scratch) else {
+      throw ValidationError(
+        "--scratch \(scratch) exists: give a path that does not exist yet (it is removed afterwards)")
+    }
+  }
+
   func run() throws {
     let excluded = Set(exclude.map(RawPath.init))
-    let difference = try SourceDifference.between(old: RawPath(old), new: RawPath(new))
+    let newSource = try ArchivedTree.read(segment: RawPath(new))
+    let difference = try SourceDifference.between(
+      old: ArchivedTree.read(segment: RawPath(old)), new: newSource)
     let usesNinja = try SourceSynchronizer.buildTreeUsesNinja(RawPath(into), excluded: excluded)
     let mode = IncrementalMode.decide(
       for: difference, buildTreeUsesNinja: usesNinja, makeSettlesDeletions: keepDeleted != nil)
     if mode == .incremental || mode == .incrementalSettlingDeletions {
+      try newSource.extract(
+        difference.changes.filter { $0.kind != .deleted }.map(\.path), into: RawPath(scratch))
       let summary = try SourceSynchronizer.apply(
-        difference, from: RawPath(new), into: RawPath(into), excluded: excluded,
+        difference, from: RawPath(scratch), into: RawPath(into), excluded: excluded,
         keepingDeleted: mode == .incrementalSettlingDeletions)
       if let keepDeleted, !summary.keptDeleted.isEmpty {
         try Data(summary.keptDeleted.flatMap { $0.bytes + [0] }).write(to: URL(fileURLWithPath: keepDeleted))
       }
     }
-    if removeSources {
-      try SourceSynchronizer.removeTree(RawPath(old))
-      try SourceSynchronizer.removeTree(RawPath(new))
-    }
+    try SourceSynchronizer.removeTree(RawPath(scratch))
     if case .clean = mode {
       try SourceSynchronizer.clear(RawPath(into), keeping: excluded)
       for path in removeOnClean { try SourceSynchronizer.removeTree(RawPath(path)) }
