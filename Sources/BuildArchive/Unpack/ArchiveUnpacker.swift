@@ -248,15 +248,10 @@ public enum ArchiveUnpacker {
   )
     throws
   {
-    var written = 0
-    while written < block.count {
-      let result = pwrite(
-        descriptor, block.baseAddress! + written, block.count - written, off_t(offset) + off_t(written))
-      if result < 0 {
-        if errno == EINTR { continue }
-        throw ArchiveError.cannotExtract(entry: entry.description, operation: "write", errno: errno)
-      }
-      written += result
+    guard let start = block.baseAddress else { return }  // an empty block (no buffer) writes nothing
+    let code = FileDescriptorIO.writeAll(descriptor, start, count: block.count, at: offset)
+    guard code == 0 else {
+      throw ArchiveError.cannotExtract(entry: entry.description, operation: "write", errno: code)
     }
   }
 
