@@ -54,6 +54,26 @@ import Testing
     #expect(text.standardOutput.contains("changed  plain-make/main.c"), "\(text.standardOutput)")
   }
 
+  @Test("explain --from before the incremental segment is built compares the two unpack segments' archives")
+  func explainBeforeTheIncrementalBuild() throws {
+    let directory = try Support.temporaryDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let package = try Self.package(in: directory, suffix: "-cli-incremental-pending")
+    let installable = Array(package.prefix(5))  // -f FILE --argstr mark MARK, without --from
+    // the new version's clean split build (its unpack segment is the incremental chain's too) and the
+    // older version's
+    for arguments in [installable, Array(installable.prefix(4)) + [""]] {
+      let build = try Support.phasesplit(["build", "--no-out-link"] + arguments)
+      try #require(build.status == 0, "\(build.standardError)")
+    }
+    let explained = try Support.phasesplit(["explain", "--json"] + package)
+    try #require(explained.status == 0, "\(explained.standardError)")
+    let report = try JSONDecoder().decode(Report.self, from: Data(explained.standardOutput.utf8))
+    let incremental = try #require(report.incremental)
+    #expect(incremental.sourceChanges?.mode == "pending")
+    #expect(incremental.sourceChanges?.changed == ["plain-make/main.c"])
+  }
+
   @Test(
     "enter --from: after the incremental segment, and before it with the base build and the new source",
     .enabled(if: SessionTestSupport.toolRunsInSandbox, "needs a release phasesplit that runs in the sandbox"))
