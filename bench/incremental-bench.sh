@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Benchmark: a one-file source change (a comment appended to FILE of PACKAGE; default gawk 5.2.1's
 # builtin.c), built incrementally (`splitPhases { incrementalFrom = base; }`) versus a full split
-# build of the changed source. Each run uses a fresh package name, so nothing is reused from
-# earlier runs; the base split build is built first and not timed. The incremental build runs
-# first and pays for the new source's unpack segment, which the full build then reuses (so the
-# ratio is, if anything, unfavourable to the incremental build). Each run also checks that the
-# incremental outputs are identical to the full split build's (NARs compared with the output
-# hash rewritten) and counts the compiler invocations in the incremental build segment's log
-# (`cc … -c`/`CC x.o` lines as compiles, other `cc` lines and `CCLD x` lines as links).
-# Writes PACKAGE's section of bench/results/incremental-bench.md (other packages' sections stay).
-# Usage: bash bench/incremental-bench.sh [RUNS [PACKAGE FILE]]
-#   (default 1 gawk builtin.c, about 4 minutes a run here; coreutils src/tac.c takes about 15)
+# build of the changed source. Each run uses fresh package names, so nothing is reused from
+# earlier runs; the base split build is built first and not timed. Both timed builds start from
+# nothing: the full build is of the same change under another name, so it pays for its own unpack
+# segment as the incremental build does. Each run also checks that the incremental outputs are
+# identical to the full split build's (NARs compared with the output hash and name rewritten) and
+# counts the compiler invocations in the incremental build segment's log (`cc … -c`/`CC x.o`
+# lines as compiles, other `cc` lines and `CCLD x` lines as links).
+# Nix's build directories are under $TMPDIR (default /tmp, on disk here; TMPDIR=/dev/shm puts
+# both sides on tmpfs). Writes PACKAGE's section for that file system to
+# bench/results/incremental-bench.md (other sections stay).
+# Usage: [TMPDIR=DIR] bash bench/incremental-bench.sh [RUNS [PACKAGE FILE]]
+#   (default 1 gawk builtin.c, about 2 minutes a run here; coreutils src/tac.c takes about 13)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-1}
@@ -27,17 +29,17 @@ trap 'rm -rf "$work"' EXIT
 cat >"$work/bench.nix" <<NIX
 { suffix, package, file }:
 let
-  fixtures = import $PWD/fixtures { nameSuffix = suffix; };
   lib = import $PWD/nix-lib {
     phasesplit = builtins.path { path = $PWD/.build/release/phasesplit; name = "phasesplit"; };
   };
-  original = fixtures.\${package};
-  base = lib.splitPhases { } original;
-  changed = original.overrideAttrs (_: { postPatch = "echo '/* one-file change */' >> \${file}"; });
+  changed = nameSuffix: (import $PWD/fixtures { inherit nameSuffix; }).\${package}.overrideAttrs (_: {
+    postPatch = "echo '/* one-file change */' >> \${file}";
+  });
+  base = lib.splitPhases { } (import $PWD/fixtures { nameSuffix = "\${suffix}-i"; }).\${package};
 in {
   inherit base;
-  full = lib.splitPhases { } changed;
-  incremental = lib.splitPhases { incrementalFrom = base; } changed;
+  full = lib.splitPhases { } (changed "\${suffix}-f");
+  incremental = lib.splitPhases { incrementalFrom = base; } (changed "\${suffix}-i");
 }
 NIX
 build() { # build ATTRIBUTE: nix-build of the benchmark's ATTRIBUTE, prints the output paths
@@ -55,23 +57,32 @@ compilerInvocations() {
       print (/ -c / ? "compile" : "link"), target
     }'
 }
-# identical A B: the NAR of store path A, with A's hash replaced by B's, equals B's NAR.
+# identical A B: the NAR of store path A (incremental), with A's hash and name suffix replaced by
+# B's (full; the suffixes -i and -f have the same length), equals B's NAR.
 identical() {
   local fromHash toHash
   fromHash=$(basename "$1" | cut -c1-32)
   toHash=$(basename "$2" | cut -c1-32)
-  cmp -s <(nix-store --dump "$1" | LC_ALL=C sed "s/$fromHash/$toHash/g") <(nix-store --dump "$2")
+  cmp -s <(nix-store --dump "$1" | LC_ALL=C sed "s/$fromHash/$toHash/g; s/$suffix-i-/$suffix-f-/g") \
+    <(nix-store --dump "$2")
 }
-rows=()
+rows=() ratios=()
+filesystem=$(df --output=fstype "${TMPDIR:-/tmp}" | tail -n 1)
+[ "$filesystem" = tmpfs ] || filesystem="disk ($filesystem)"
 for ((run = 1; run <= runs; run++)); do
   suffix="-bench-$(date +%s%N)"
   build base >/dev/null
-  start=$EPOCHREALTIME
-  mapfile -t incrementalOutputs < <(build incremental)
-  incremental=$(echo "$EPOCHREALTIME - $start" | bc)
-  start=$EPOCHREALTIME
-  mapfile -t fullOutputs < <(build full)
-  full=$(echo "$EPOCHREALTIME - $start" | bc)
+  # alternate which build goes first (the disk's write-back of the other's files)
+  for side in $( ((run % 2)) && echo incremental full || echo full incremental); do
+    start=$EPOCHREALTIME
+    if [ "$side" = incremental ]; then
+      mapfile -t incrementalOutputs < <(build incremental)
+      incremental=$(echo "$EPOCHREALTIME - $start" | bc)
+    else
+      mapfile -t fullOutputs < <(build full)
+      full=$(echo "$EPOCHREALTIME - $start" | bc)
+    fi
+  done
   if [ ${#incrementalOutputs[@]} -eq 0 ] || [ ${#incrementalOutputs[@]} -ne ${#fullOutputs[@]} ]; then
     echo "incremental-bench: a build failed (log: $work/nix.log kept in /tmp/incremental-bench-nix.log)" >&2
     cp "$work/nix.log" /tmp/incremental-bench-nix.log
@@ -88,27 +99,30 @@ for ((run = 1; run <= runs; run++)); do
   links=$(grep -c '^link ' "$work/invocations" || true)
   targets=$(awk '{ print $2 }' "$work/invocations" | paste -sd ' ' -)
   ratio=$(echo "scale=3; $incremental / $full" | bc)
+  ratios+=("$ratio")
   rows+=("| $run | $(printf %.1f "$incremental") s | $(printf %.1f "$full") s | $ratio | $compiles + $links ($targets) | $same |")
 done
 version=$(nix-instantiate --eval fixtures -A "$package.version" | tr -d '"')
+median=$(printf '%s\n' "${ratios[@]}" | sort -n | awk '{ r[NR] = $1 } END { print r[int((NR + 1) / 2)] }')
+title="## $package $version, $file changed, build directories on $filesystem"
 {
-  echo "## $package $version, $file changed"
+  echo "$title"
   echo
-  echo "\`bash bench/incremental-bench.sh $runs $package $file\` on $(nproc) cores, $(date -u +%Y-%m-%d)" \
-    "(load average at the end $(cut -d' ' -f1-3 /proc/loadavg))."
+  echo "\`${TMPDIR:+TMPDIR=$TMPDIR }bash bench/incremental-bench.sh $runs $package $file\` on $(nproc) cores," \
+    "$(date -u +%Y-%m-%d) (load average at the end $(cut -d' ' -f1-3 /proc/loadavg)). Median ratio: **$median**."
   echo
   echo "| run | incremental | full split build | ratio | compiles + links in the incremental build segment | outputs identical |"
   echo "| --- | --- | --- | --- | --- | --- |"
   printf '%s\n' "${rows[@]}"
   echo
 } >"$work/section.md"
-# Keep the other packages' sections; replace this package's.
+# Keep the other sections; replace this one.
 {
   echo "# Incremental build benchmark (one source file changed)"
   echo
   if [ -f "$results" ]; then
-    awk -v own="## $package " '
-      /^## / { keep = (index($0, own) != 1) }
+    awk -v own="$title" '
+      /^## / { keep = ($0 != own) }
       /^## / || started { started = 1; if (keep) print }' "$results"
   fi
   cat "$work/section.md"
