@@ -157,4 +157,41 @@ import Testing
     }
     #expect(linkReason.contains("src/link"))
   }
+  @Test(
+    "SourceSync.run: incremental mode leaves no scratch; clean mode empties the tree but the excluded paths")
+  func runBothModes() throws {
+    let scratch = try ScratchDirectory()
+    let old = scratch.appending("old"), new = scratch.appending("new"), tree = scratch.appending("tree")
+    let standIn = scratch.appending("stand-in")
+    for root in [old, new, tree] { try write("int main;\n", root + "/src/main.c") }
+    try write("int main(void);\n", new + "/src/main.c")
+    try write("object\n", tree + "/src/main.o", time: Date().timeIntervalSince1970 - 60)
+    try write("kept\n", tree + "/.scratch-files/list")
+    try write("output\n", standIn + "/bin/tool")
+    _ = try segment(old)
+    _ = try segment(new)
+    func run() throws -> SourceSync.Outcome {
+      try SourceSync.run(
+        oldSource: RawPath(old + ".segment"), newSource: RawPath(new + ".segment"), tree: RawPath(tree),
+        scratch: RawPath(tree + "/.scratch-files/new"), excluded: [RawPath(".scratch-files")],
+        makeSettlesDeletions: true, removedOnClean: [RawPath(standIn)])
+    }
+    let incremental = try run()
+    #expect(incremental.mode == .incremental)
+    #expect(try String(contentsOfFile: tree + "/src/main.c", encoding: .utf8) == "int main(void);\n")
+    #expect(try mtime(tree + "/src/main.c") > mtime(tree + "/src/main.o"))
+    #expect(!FileManager.default.fileExists(atPath: tree + "/.scratch-files/new"))
+
+    try write("all:\n", new + "/src/Makefile")
+    _ = try segment(new)
+    let clean = try run()
+    guard case .clean(let reason) = clean.mode else {
+      Issue.record("a make tree whose Makefile was added must build clean")
+      return
+    }
+    #expect(reason.contains("src/Makefile"))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: tree) == [".scratch-files"])
+    #expect(try String(contentsOfFile: tree + "/.scratch-files/list", encoding: .utf8) == "kept\n")
+    #expect(!FileManager.default.fileExists(atPath: standIn))
+  }
 }

@@ -69,27 +69,13 @@ struct SyncSourceCommand: ParsableCommand {
   }
 
   func run() throws {
-    let excluded = Set(exclude.map(RawPath.init))
-    let newSource = try ArchivedTree.read(segment: RawPath(new))
-    let difference = try SourceDifference.between(
-      old: ArchivedTree.read(segment: RawPath(old)), new: newSource)
-    let usesNinja = try SourceSynchronizer.buildTreeUsesNinja(RawPath(into), excluded: excluded)
-    let mode = IncrementalMode.decide(
-      for: difference, buildTreeUsesNinja: usesNinja, makeSettlesDeletions: keepDeleted != nil)
-    if mode == .incremental || mode == .incrementalSettlingDeletions {
-      try newSource.extract(
-        difference.changes.filter { $0.kind != .deleted }.map(\.path), into: RawPath(scratch))
-      let summary = try SourceSynchronizer.apply(
-        difference, from: RawPath(scratch), into: RawPath(into), excluded: excluded,
-        keepingDeleted: mode == .incrementalSettlingDeletions)
-      if let keepDeleted, !summary.keptDeleted.isEmpty {
-        try Data(summary.keptDeleted.flatMap { $0.bytes + [0] }).write(to: URL(fileURLWithPath: keepDeleted))
-      }
-    }
-    try SourceSynchronizer.removeTree(RawPath(scratch))
-    if case .clean = mode {
-      try SourceSynchronizer.clear(RawPath(into), keeping: excluded)
-      for path in removeOnClean { try SourceSynchronizer.removeTree(RawPath(path)) }
+    let outcome = try SourceSync.run(
+      oldSource: RawPath(old), newSource: RawPath(new), tree: RawPath(into), scratch: RawPath(scratch),
+      excluded: Set(exclude.map(RawPath.init)), makeSettlesDeletions: keepDeleted != nil,
+      removedOnClean: removeOnClean.map(RawPath.init))
+    let (difference, mode) = (outcome.difference, outcome.mode)
+    if let keepDeleted, !outcome.keptDeleted.isEmpty {
+      try Data(outcome.keptDeleted.flatMap { $0.bytes + [0] }).write(to: URL(fileURLWithPath: keepDeleted))
     }
     let reportData = try JSONOutput.data(SourceSyncReport(difference: difference, mode: mode))
     let reportURL = URL(fileURLWithPath: report)
