@@ -10,7 +10,10 @@
 # lines as compiles, other `cc` lines and `CCLD x` lines as links).
 # Nix's build directories are under $TMPDIR (default /tmp, on disk here; TMPDIR=/dev/shm puts
 # both sides on tmpfs). Writes PACKAGE's section for that file system to
-# bench/results/incremental-bench.md (other sections stay).
+# bench/results/incremental-bench.md (other sections stay). This machine's root file system is
+# ext4 without a journal; for a journaled ext4 on the same disk (as most machines have):
+#   truncate -s 8G /var/tmp/ext4j.img && mkfs.ext4 -q /var/tmp/ext4j.img && mkdir -p /mnt/ext4j &&
+#   mount -o loop /var/tmp/ext4j.img /mnt/ext4j && TMPDIR=/mnt/ext4j bash bench/incremental-bench.sh
 # Usage: [TMPDIR=DIR] bash bench/incremental-bench.sh [RUNS [PACKAGE FILE]]
 #   (default 1 gawk builtin.c, about 2 minutes a run here; coreutils src/tac.c takes about 13)
 set -euo pipefail
@@ -68,6 +71,16 @@ identical() {
 }
 rows=() ratios=()
 filesystem=$(df --output=fstype "${TMPDIR:-/tmp}" | tail -n 1)
+if [ "$filesystem" = ext4 ]; then
+  # ext4 without a journal allocates inodes slowly right after many deletions (as Nix makes
+  # when it removes the previous segment's build directory): say which kind this is
+  device=$(basename "$(df --output=source "${TMPDIR:-/tmp}" | tail -n 1)")
+  if [ "$(cat "/sys/fs/ext4/$device/journal_task" 2>/dev/null)" = "<none>" ]; then
+    filesystem="ext4 without a journal"
+  else
+    filesystem="ext4 with a journal"
+  fi
+fi
 [ "$filesystem" = tmpfs ] || filesystem="disk ($filesystem)"
 for ((run = 1; run <= runs; run++)); do
   suffix="-bench-$(date +%s%N)"
