@@ -1,3 +1,4 @@
+import BuildSession
 import Foundation
 import PhasesplitTestSupport
 import Testing
@@ -6,26 +7,10 @@ import Testing
 @Suite(.tags(.nix), .requiresNix) struct ExplainTests {
   typealias Support = SessionTestSupport
 
-  struct Reason: Decodable {
-    var kind: String
-    var subject: String?
-  }
-
-  struct Entry: Decodable {
-    var segment: String
-    var verdict: String
-    var reasons: [Reason]
-  }
-
-  struct Report: Decodable {
-    var schemaVersion: Int
-    var segments: [Entry]
-  }
-
-  func explain(_ arguments: [String]) throws -> Report {
+  func explain(_ arguments: [String]) throws -> ExplainReport {
     let result = try Support.phasesplit(["explain", "--json"] + arguments)
     try #require(result.status == 0, "\(result.standardError)")
-    return try JSONDecoder().decode(Report.self, from: Data(result.standardOutput.utf8))
+    return try Support.explainReport(result)
   }
 
   @Test(.enabled(if: SessionTestSupport.fixturesHave("hello")))

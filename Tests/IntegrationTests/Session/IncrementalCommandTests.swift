@@ -6,20 +6,6 @@ import Testing
 @Suite(.tags(.nix), .requiresNix) struct IncrementalCommandTests {
   typealias Support = SessionTestSupport
 
-  struct Changes: Decodable {
-    var mode: String
-    var changed: [String]
-  }
-
-  struct Incremental: Decodable {
-    var segment: String
-    var sourceChanges: Changes?
-  }
-
-  struct Report: Decodable {
-    var incremental: Incremental?
-  }
-
   /// plain-make, with main.c edited when `mark` is set (the older version has no mark), written
   /// into `directory`: the installable arguments of the new version built `--from` the older one.
   private static func package(in directory: String, suffix: String) throws -> [String] {
@@ -44,7 +30,7 @@ import Testing
 
     let explained = try Support.phasesplit(["explain", "--json"] + package)
     try #require(explained.status == 0, "\(explained.standardError)")
-    let report = try JSONDecoder().decode(Report.self, from: Data(explained.standardOutput.utf8))
+    let report = try Support.explainReport(explained)
     let incremental = try #require(report.incremental)
     #expect(incremental.segment == "build")
     #expect(incremental.sourceChanges?.mode == "incremental")
@@ -68,7 +54,7 @@ import Testing
     }
     let explained = try Support.phasesplit(["explain", "--json"] + package)
     try #require(explained.status == 0, "\(explained.standardError)")
-    let report = try JSONDecoder().decode(Report.self, from: Data(explained.standardOutput.utf8))
+    let report = try Support.explainReport(explained)
     let incremental = try #require(report.incremental)
     #expect(incremental.sourceChanges?.mode == "pending")
     #expect(incremental.sourceChanges?.changed == ["plain-make/main.c"])

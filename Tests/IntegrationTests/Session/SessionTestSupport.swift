@@ -95,6 +95,12 @@ enum SessionTestSupport {
     try JSONDecoder().decode(BuildReport.self, from: Data(result.standardOutput.utf8))
   }
 
+  /// The report `phasesplit explain --json` printed to standard output in `result`, decoded as
+  /// the library's own ``ExplainReport`` (so the tests read the schema the CLI writes).
+  static func explainReport(_ result: CommandResult) throws -> ExplainReport {
+    try JSONDecoder().decode(ExplainReport.self, from: Data(result.standardOutput.utf8))
+  }
+
   /// A fresh temporary directory, unique per call.
   static func temporaryDirectory() throws -> String {
     try TemporaryDirectory.make("session-test").path
