@@ -13,19 +13,6 @@ import Testing
 struct BareDerivationTests {
   typealias Support = SessionTestSupport
 
-  struct ReportRow: Decodable {
-    var segment: String
-    var derivation: String
-    var status: String
-  }
-
-  struct Report: Decodable {
-    var package: String
-    var success: Bool
-    var segments: [ReportRow]
-    var outputs: [String: String]
-  }
-
   @Test func unsplitDerivationIsSplitAndBuilt() throws {
     let suffix = "bare" + Support.uniqueSalt().prefix(8)
     let instantiated = try Support.run([
@@ -37,7 +24,7 @@ struct BareDerivationTests {
 
     let first = try Support.phasesplit(["build", plain, "--no-out-link", "--json"])
     #expect(first.status == 0, "\(first.standardError)")
-    let report = try JSONDecoder().decode(Report.self, from: Data(first.standardOutput.utf8))
+    let report = try Support.buildReport(first)
     #expect(report.success)
     #expect(report.package == "plain-greet\(suffix)-1.0")
     #expect(report.segments.count > 1, "the package is built as a chain of segments")
@@ -53,7 +40,7 @@ struct BareDerivationTests {
     // The same bare .drv again splits to the same segments, all reused.
     let second = try Support.phasesplit(["build", plain, "--no-out-link", "--json"])
     #expect(second.status == 0, "\(second.standardError)")
-    let again = try JSONDecoder().decode(Report.self, from: Data(second.standardOutput.utf8))
+    let again = try Support.buildReport(second)
     #expect(again.segments.map(\.derivation) == report.segments.map(\.derivation))
     #expect(again.segments.allSatisfy { $0.status == "reused" })
   }

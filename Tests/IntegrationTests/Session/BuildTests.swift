@@ -6,23 +6,6 @@ import Testing
 @Suite(.tags(.nix), .requiresNix) struct BuildTests {
   typealias Support = SessionTestSupport
 
-  struct ReportRow: Decodable {
-    var segment: String
-    var status: String
-    var phases: [String]
-    var failedPhase: String?
-    var archiveBytes: Int64?
-  }
-
-  struct Report: Decodable {
-    var schemaVersion: Int
-    var package: String
-    var success: Bool
-    var segments: [ReportRow]
-    var outputs: [String: String]
-    var outLinks: [String]
-  }
-
   @Test func buildsThenReusesEverySegment() throws {
     let salt = Support.uniqueSalt()
     let drv = try Support.instantiate(Support.syntheticChain, stringArguments: ["salt": salt])
@@ -49,7 +32,7 @@ import Testing
 
     let second = try Support.phasesplit(["build", drv, "--no-out-link", "--json"])
     #expect(second.status == 0, "\(second.standardError)")
-    let report = try JSONDecoder().decode(Report.self, from: Data(second.standardOutput.utf8))
+    let report = try Support.buildReport(second)
     #expect(report.schemaVersion == 2)
     #expect(report.success)
     #expect(report.package == "demo-\(salt)")
@@ -79,7 +62,7 @@ import Testing
 
     let json = try Support.phasesplit(["build", "--json"] + arguments)
     #expect(json.status != 0)
-    let report = try JSONDecoder().decode(Report.self, from: Data(json.standardOutput.utf8))
+    let report = try Support.buildReport(json)
     #expect(!report.success)
     #expect(report.segments.map(\.status) == ["reused", "reused", "reused", "failed"])
     #expect(report.segments.last?.failedPhase == "installPhase")

@@ -1,5 +1,7 @@
+import BuildSession
 import Foundation
 import PhasesplitTestSupport
+import SplitPlanning
 import Testing
 
 /// Flake installables (`.#NAME`, `path:DIR#NAME`, `DIR#NAME`) and `--expr` on every packaging
@@ -41,13 +43,8 @@ struct FlakeCommandTests {
     return result.outputLines
   }
 
-  struct SegmentEntry: Decodable { var segment: String, derivation: String }
-  struct BuildReport: Decodable { var segments: [SegmentEntry] }
-  struct ExplainEntry: Decodable { var segment: String, verdict: String, derivation: String }
-  struct ExplainReport: Decodable { var segments: [ExplainEntry] }
-  struct AnalyzePackage: Decodable { var derivation: String }
-  struct AnalyzeReport: Decodable { var package: AnalyzePackage }
-
+  /// `result`'s standard output decoded as the library's report type `type`, once the command has
+  /// succeeded.
   static func decode<T: Decodable>(_ type: T.Type, _ result: CommandResult) throws -> T {
     try #require(result.status == 0, "\(result.commandLine): \(result.standardError)")
     return try JSONDecoder().decode(type, from: Data(result.standardOutput.utf8))
@@ -81,8 +78,9 @@ struct FlakeCommandTests {
     #expect(viaRegistry.outputLines == plain, "\(viaRegistry.standardError)")
     let unsplit = try Support.run(["nix-instantiate", Support.fixtures, "-A", "plainMake"]).outputLines.last
     let analysis = try Self.decode(
-      AnalyzeReport.self, try Self.phasesplit(["analyze", "--json", "path:\(flake)#plainMake"]))
-    #expect(analysis.package.derivation == unsplit)
+      AnalysisReport.self, try Self.phasesplit(["analyze", "--json", "path:\(flake)#plainMake"]))
+    let analysed = try #require(analysis.package.derivation, "analyze --json names the .drv it analysed")
+    #expect(analysed == unsplit)
 
     // The written file names the flake by its locked reference and gives the same segments.
     let written = flake + "/../plain-split.nix"
@@ -237,10 +235,9 @@ struct FlakeCommandTests {
     }
     """.write(toFile: root + "/consumer/flake.nix", atomically: true, encoding: .utf8)
 
-    struct Outputs: Decodable { var outputs: [String: String], segments: [SegmentEntry] }
     // The flake's split package is already a chain: phasesplit builds it as it is.
     let split = try Self.decode(
-      Outputs.self,
+      BuildReport.self,
       try Self.phasesplit(["build", "--json", "--no-out-link", "path:\(root)/consumer#plainMake-split"]))
     #expect(split.segments.map(\.segment) == ["unpack", "configure", "build", "check", "install"])
     let unsplitDerivation = try #require(

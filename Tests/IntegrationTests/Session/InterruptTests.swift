@@ -15,17 +15,6 @@ import Testing
 struct InterruptTests {
   typealias Support = SessionTestSupport
 
-  struct ReportRow: Decodable {
-    var segment: String
-    var status: String
-  }
-
-  struct Report: Decodable {
-    var success: Bool
-    var segments: [ReportRow]
-    var outputs: [String: String]
-  }
-
   /// Process ids whose command line or environment mentions `marker` (nix-build's arguments name
   /// the package's .drv; builders have the package name in their environment).
   private func processes(mentioning marker: String) -> [pid_t] {
@@ -106,7 +95,7 @@ struct InterruptTests {
     // The rerun reuses unpack and builds the rest.
     let rerun = try Support.phasesplit(["build", "-f", expression, "--no-out-link", "--json"])
     try #require(rerun.status == 0, "\(rerun.standardError)")
-    let report = try JSONDecoder().decode(Report.self, from: Data(rerun.standardOutput.utf8))
+    let report = try Support.buildReport(rerun)
     #expect(report.success)
     #expect(report.segments.first?.status == "reused")
     #expect(report.segments.first { $0.segment == "configure" }?.status == "built")
