@@ -48,4 +48,78 @@ import Testing
     .rendered()
     #expect(text.contains("install  rebuilt because its input segment unpack rebuilt"))
   }
+
+  /// A chain `demo-1-seg-unpack` → `demo-1-seg-build` → `demo-1` of source `src`, or its
+  /// incremental successor built on `base` (that chain's build segment and unpack segment):
+  /// `demo-1-seg-unpack` → `demo-1-incremental-seg-build` → `demo-1`.
+  static func buildChain(
+    src: String, base: (build: String, buildOut: String, unpack: String, unpackOut: String)? = nil
+  ) -> (chain: SegmentChain, graph: [String: Derivation]) {
+    let tag = String(src.prefix(1))
+    let store = { (name: String) in "/nix/store/\(String(repeating: tag, count: 32))-\(name)" }
+    let unpackPath = store("demo-1-seg-unpack.drv")
+    let unpackOut = store("demo-1-seg-unpack")
+    let buildName = base == nil ? "demo-1-seg-build" : "demo-1-incremental-seg-build"
+    let buildPath = store(buildName + ".drv")
+    let buildOut = store(buildName)
+    let finalPath = store("demo-1.drv")
+    var buildEnvironment = [
+      ("name", buildName), ("out", buildOut), ("phasesplitSegment", "build"),
+      ("phasesplitPrevious", unpackOut), ("src", src),
+    ]
+    var buildInputs = [unpackPath]
+    if let base {
+      buildEnvironment += [
+        ("phasesplitIncrementalBase", base.buildOut), ("phasesplitIncrementalBaseSource", base.unpackOut),
+        ("phasesplitPhases", "configurePhase buildPhase"),
+      ]
+      buildInputs += [base.build, base.unpack]
+    } else {
+      buildEnvironment.append(("phasesplitPhases", "buildPhase"))
+    }
+    var graph = [
+      unpackPath: SegmentChainReaderTests.derivation(
+        outputs: ["out": unpackOut], inputs: [],
+        environment: [("name", "demo-1-seg-unpack"), ("out", unpackOut), ("src", src)]),
+      buildPath: SegmentChainReaderTests.derivation(
+        outputs: ["out": buildOut], inputs: buildInputs, environment: buildEnvironment),
+      finalPath: SegmentChainReaderTests.derivation(
+        outputs: ["out": store("demo-1")], inputs: [buildPath],
+        environment: [("name", "demo-1"), ("phasesplitPrevious", buildOut), ("src", src)]),
+    ]
+    if let base {
+      // the base segments are in the incremental chain's closure too
+      let older = buildChain(src: "a-src")
+      graph[base.build] = older.graph[base.build]
+      graph[base.unpack] = older.graph[base.unpack]
+    }
+    let chain = try! SegmentChainReader.chain(finalPath: finalPath, graph: graph)
+    return (chain, graph)
+  }
+
+  @Test("an incremental chain against the clean one it builds on: one reason, no runner settings")
+  func incrementalSegmentIsOneReason() throws {
+    let old = Self.buildChain(src: "a-src")
+    let oldBuild = try #require(old.chain.segment(named: "build"))
+    let oldUnpack = try #require(old.chain.segment(named: "unpack"))
+    let new = Self.buildChain(
+      src: "b-src",
+      base: (
+        oldBuild.derivationPath, oldBuild.outputPaths["out"] ?? "", oldUnpack.derivationPath,
+        oldUnpack.outputPaths["out"] ?? ""
+      ))
+    let explanations = SegmentComparison(current: new, older: old).explain()
+    #expect(explanations.map(\.segment) == ["unpack", "build", "install"])
+    #expect(explanations[0].reasons == [.attributeChanged(name: "src", old: "a-src", new: "b-src")])
+    #expect(
+      explanations[1].reasons == [
+        .incrementalBuild(base: oldBuild.outputPaths["out"] ?? ""), .inputSegmentRebuilt(segment: "unpack"),
+        .attributeChanged(name: "src", old: "a-src", new: "b-src"),
+      ])
+    // the final segment's previous segment pairs with the older build segment by segment name
+    #expect(
+      explanations[2].reasons == [
+        .inputSegmentRebuilt(segment: "build"), .attributeChanged(name: "src", old: "a-src", new: "b-src"),
+      ])
+  }
 }

@@ -19,6 +19,11 @@ public struct SegmentChain: Sendable, Equatable {
     segments.first { $0.name == name }
   }
 
+  /// The segment whose derivation is `derivationPath`, if any.
+  public func segment(derivedBy derivationPath: String) -> BuiltSegment? {
+    segments.first { $0.derivationPath == derivationPath }
+  }
+
   /// The segment that runs `phase`, if any.
   public func segment(runningPhase phase: String) -> BuiltSegment? {
     segments.first { $0.phases.contains(phase) }

@@ -5,9 +5,10 @@ public struct ExplainReport: Sendable, Equatable, Codable {
   /// One reason in JSON form.
   public struct Reason: Sendable, Equatable, Codable {
     /// `newSegment`, `attributeChanged`, `inputSegmentRebuilt`, `inputDerivationChanged`,
-    /// `inputSourceChanged` or `builderChanged`.
+    /// `inputSourceChanged`, `builderChanged` or `incrementalBuild`.
     public var kind: String
-    /// The attribute, segment, derivation or source it is about.
+    /// The attribute, segment, derivation or source it is about (for `incrementalBuild`, the
+    /// older build segment's output path it builds on).
     public var subject: String?
     /// The old value or path (attribute and input changes).
     public var old: String?

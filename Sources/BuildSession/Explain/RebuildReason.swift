@@ -15,6 +15,10 @@ public enum RebuildReason: Sendable, Equatable {
   case inputSourceChanged(name: String, old: String?, new: String?)
   /// The builder, its arguments or the system changed.
   case builderChanged
+  /// The segment builds incrementally on `base`, an older build segment's output (the runner
+  /// settings, name and inputs that make it so are this one reason; the source changes are in
+  /// ``IncrementalExplanation``).
+  case incrementalBuild(base: String)
 
   /// The reason as a short phrase.
   public var text: String {
@@ -43,6 +47,8 @@ public enum RebuildReason: Sendable, Equatable {
       }
     case .builderChanged:
       return "the builder, its arguments or the system changed"
+    case .incrementalBuild(let base):
+      return "incremental, starting from the build segment \(base) (source changes below)"
     }
   }
 
@@ -55,6 +61,7 @@ public enum RebuildReason: Sendable, Equatable {
     case .inputDerivationChanged: "inputDerivationChanged"
     case .inputSourceChanged: "inputSourceChanged"
     case .builderChanged: "builderChanged"
+    case .incrementalBuild: "incrementalBuild"
     }
   }
 
@@ -66,6 +73,7 @@ public enum RebuildReason: Sendable, Equatable {
       .inputSourceChanged(let name, _, _):
       name
     case .inputSegmentRebuilt(let segment): segment
+    case .incrementalBuild(let base): base
     }
   }
 

@@ -49,17 +49,23 @@ public struct SegmentComparison: Sendable {
   private func reasons(new: Derivation, old: Derivation) -> [RebuildReason] {
     var reasons: [RebuildReason] = []
     var pathMap: [String: String] = [:]
-    let newInputs = Dictionary(grouping: new.inputDerivations.map(\.path), by: StorePath.name(of:))
-    let oldInputs = Dictionary(grouping: old.inputDerivations.map(\.path), by: StorePath.name(of:))
-    for name in Set(newInputs.keys).union(oldInputs.keys).sorted() {
-      let newPath = newInputs[name]?.sorted().first
-      let oldPath = oldInputs[name]?.sorted().first
-      guard newPath != oldPath else { continue }
+    // inputs that are segments pair by segment name (an incremental chain's build segment has
+    // another derivation name), others by derivation name
+    let newInputs = Dictionary(grouping: new.inputDerivations.map(\.path)) {
+      Self.pairingKey($0, current.chain)
+    }
+    let oldInputs = Dictionary(grouping: old.inputDerivations.map(\.path)) {
+      Self.pairingKey($0, older.chain)
+    }
+    for key in Set(newInputs.keys).union(oldInputs.keys).sorted() {
+      let newPath = newInputs[key]?.sorted().first
+      let oldPath = oldInputs[key]?.sorted().first
+      guard newPath != oldPath, let name = (newPath ?? oldPath).map(StorePath.name(of:)) else { continue }
       if let newPath, let oldPath {
         mapOutputs(from: older.graph[oldPath], to: current.graph[newPath], into: &pathMap)
         pathMap[oldPath] = newPath
       }
-      if let segment = current.chain.segments.first(where: { $0.derivationPath == newPath }) {
+      if let segment = newPath.flatMap(current.chain.segment(derivedBy:)) {
         reasons.append(.inputSegmentRebuilt(segment: segment.name))
       } else {
         reasons.append(.inputDerivationChanged(name: name, old: oldPath, new: newPath))
@@ -91,8 +97,37 @@ public struct SegmentComparison: Sendable {
       }
       reasons.append(.attributeChanged(name: name, old: oldValue, new: newValue))
     }
+    if let base = new.attributes.text(SegmentContract.RunnerAttribute.incrementalBase),
+      base != old.attributes.text(SegmentContract.RunnerAttribute.incrementalBase)
+    {
+      reasons = [.incrementalBuild(base: base)] + reasons.filter { !isPartOfIncrementalBuild($0) }
+    }
     let own = reasons.filter { !Self.isBookkeeping($0) }
     return own.isEmpty ? reasons : own
+  }
+
+  /// Whether `reason` is one of the differences an incremental segment has from the older
+  /// clean build segment because it is incremental: the runner settings, its name, and the
+  /// older build's segments it takes (the base build and source) or no longer takes (configure).
+  private func isPartOfIncrementalBuild(_ reason: RebuildReason) -> Bool {
+    switch reason {
+    case .attributeChanged(let name, _, _):
+      return SegmentContract.RunnerAttribute.isRunnerSetting(name) || name == "name"
+    case .inputDerivationChanged(_, let old, let new):
+      return [old, new].contains { $0.flatMap(older.chain.segment(derivedBy:)) != nil }
+    case .inputSegmentRebuilt(let name):
+      // a segment the incremental one now takes as input, but the same as in the older build
+      return current.chain.segment(named: name)?.derivationPath
+        == older.chain.segment(named: name)?.derivationPath
+    default:
+      return false
+    }
+  }
+
+  /// What an input derivation pairs by with its counterpart in the other chain: its segment name
+  /// when it is one of `chain`'s segments, else its derivation name.
+  static func pairingKey(_ path: String, _ chain: SegmentChain) -> String {
+    chain.segment(derivedBy: path).map { "segment " + $0.name } ?? StorePath.name(of: path)
   }
 
   /// The runner's lists of carried attributes: they change whenever an attribute is added or

@@ -22,6 +22,10 @@ extension SegmentContract {
     public static let incrementalBase = "phasesplitIncrementalBase"
     /// An incremental segment's base source (unpack) segment.
     public static let incrementalBaseSource = "phasesplitIncrementalBaseSource"
+
+    /// Whether `name` is one of the runner's settings: they all start with `phasesplit`, an
+    /// attribute name the stdenv contract leaves to phasesplit.
+    public static func isRunnerSetting(_ name: String) -> Bool { name.hasPrefix("phasesplit") }
   }
 
   /// The runner scripts in nix-lib's `runner` directory.

@@ -35,6 +35,13 @@ import Testing
     #expect(incremental.segment == "build")
     #expect(incremental.sourceChanges?.mode == "incremental")
     #expect(incremental.sourceChanges?.changed == ["plain-make/main.c"])
+    // the incremental build segment against the older clean one: one reason says it is
+    // incremental; the runner settings that make it so are not listed
+    let buildEntry = try #require(report.segments.first { $0.segment == "build" })
+    #expect(buildEntry.reasons.first?.kind == "incrementalBuild", "\(buildEntry.reasons)")
+    let subjects = report.segments.flatMap(\.reasons).compactMap(\.subject)
+    #expect(
+      !subjects.contains { $0.hasPrefix("phasesplit") || $0.hasSuffix("-seg-build.drv") }, "\(subjects)")
 
     let text = try Support.phasesplit(["explain"] + package)
     #expect(text.standardOutput.contains("changed  plain-make/main.c"), "\(text.standardOutput)")
