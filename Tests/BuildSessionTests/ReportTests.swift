@@ -36,6 +36,36 @@ import Testing
     #expect(text.contains("  phasesplit build -f x.nix\n"))
   }
 
+  @Test("an incremental build's summary says what its build segment built on, or why it started over")
+  func summaryNamesTheIncrementalBase() throws {
+    var report = BuildReport(
+      package: "demo-1", success: true, seconds: 2,
+      segments: [
+        SegmentReport(
+          segment: "build", derivation: "/nix/store/b.drv", phases: ["configurePhase", "buildPhase"],
+          status: "built", seconds: 1, failedPhase: nil, archiveBytes: 2048)
+      ], outputs: ["out": "/nix/store/o-demo-1"], outLinks: [], failure: nil)
+    #expect(!SummaryTable.render(report).contains("incremental"))
+    func changes(_ json: String) throws -> SourceSyncReport {
+      try JSONDecoder().decode(SourceSyncReport.self, from: Data(json.utf8))
+    }
+    report.incremental = IncrementalExplanation(
+      segment: "build", base: "/nix/store/p-demo-0-seg-build",
+      sourceChanges: try changes(
+        #"{"mode": "incremental", "added": ["d/new.c"], "changed": ["d/a.c", "d/b.h", "d/c.h"], "deleted": []}"#
+      ))
+    #expect(
+      SummaryTable.render(report).contains(
+        "build: incremental on /nix/store/p-demo-0-seg-build (4 source paths changed: d/a.c, d/b.h, d/c.h, …)\n"
+      ))
+    report.incremental?.sourceChanges = try changes(
+      #"{"mode": "clean", "reason": "attributes changed: configureFlags", "added": [], "changed": [], "deleted": []}"#
+    )
+    #expect(
+      SummaryTable.render(report).contains(
+        "build: built from scratch, not incrementally: attributes changed: configureFlags\n"))
+  }
+
   @Test func dependencyFailureAndKilledNixAreBlamedAsSuch() {
     var report = failedReport()
     report.failure = BuildFailureReport(

@@ -25,14 +25,18 @@ public struct BuildReport: Sendable, Equatable, Codable {
   public var segmentRoots: [String]?
   /// The other derivations of the build graph (not segments) built, substituted or downloaded.
   public var dependencies: [DependencyReport]
+  /// For an incremental build (`--from`): the segment that starts from the older build and the
+  /// source changes it brought in, as `explain` shows them (absent for clean builds).
+  public var incremental: IncrementalExplanation?
 
   /// Creates a report.
   public init(
     package: String, success: Bool, seconds: Double, segments: [SegmentReport], outputs: [String: String],
     outLinks: [String], failure: BuildFailureReport?, segmentRoots: [String]? = nil,
-    dependencies: [DependencyReport] = []
+    dependencies: [DependencyReport] = [], incremental: IncrementalExplanation? = nil
   ) {
     self.dependencies = dependencies
+    self.incremental = incremental
     self.schemaVersion = Self.currentSchemaVersion
     self.package = package
     self.success = success

@@ -44,6 +44,7 @@ public enum SummaryTable {
           return "\(members.count) \(status)" + (seconds > 0 ? " (\(DurationText.format(seconds)))" : "")
         }.joined(separator: ", ") + "\n"
     }
+    if let incremental = report.incremental { text += incrementalLine(incremental) }
     let built = report.segments.filter { $0.status == "built" }.count
     let reused = report.segments.filter { $0.status == "reused" }.count
     text += "\(report.package): \(reused) reused, \(built) built"
@@ -60,6 +61,24 @@ public enum SummaryTable {
       text += failureText(failure, package: report.package)
     }
     return text
+  }
+
+  /// One line on how an incremental build's segment built: on the older build segment with
+  /// the source changes (the first three named), or from scratch and why; nothing before it ran.
+  static func incrementalLine(_ incremental: IncrementalExplanation) -> String {
+    guard let changes = incremental.sourceChanges else { return "" }
+    switch changes.mode {
+    case "incremental":
+      let paths = changes.changed + changes.added + changes.deleted
+      let named = paths.prefix(3).joined(separator: ", ") + (paths.count > 3 ? ", …" : "")
+      let count = paths.count == 1 ? "1 source path changed" : "\(paths.count) source paths changed"
+      return "\(incremental.segment): incremental on \(incremental.base) (\(count)"
+        + (paths.isEmpty ? ")\n" : ": \(named))\n")
+    case "clean":
+      return "\(incremental.segment): built from scratch, not incrementally: \(changes.reason ?? "")\n"
+    default:
+      return ""
+    }
   }
 
   static func failureText(_ failure: BuildFailureReport, package: String) -> String {

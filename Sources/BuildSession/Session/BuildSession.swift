@@ -38,7 +38,8 @@ public struct BuildSession: Sendable {
     terminalSize: @escaping @Sendable () -> TerminalSize = { .fallback },
     write: @escaping @Sendable (String) -> Void
   ) async throws(BuildSessionError) -> BuildReport {
-    let chain = try await chain(finalDerivationPath: request.finalDerivationPath)
+    let graph = try await DerivationGraphReader(runner: runner).read(request.finalDerivationPath)
+    let chain = try SegmentChainReader.chain(finalPath: request.finalDerivationPath, graph: graph)
     let toBuild = try await derivationsToBuild(request.finalDerivationPath)
     let display = ProgressDisplay(
       tracker: BuildTracker(chain: chain, toBuild: toBuild), packageName: chain.packageName, mode: mode,
@@ -83,6 +84,7 @@ public struct BuildSession: Sendable {
     var result = report(
       chain: chain, tracker: tracker, request: request, outcome: outcome,
       printedPaths: printedPaths, nixErrors: nixErrors, seconds: seconds)
+    result.incremental = IncrementalExplanation.find(in: chain, graph: graph)
     if let roots = request.segmentRoots {
       result.segmentRoots = try await roots.register(chain, runner: runner)
     }

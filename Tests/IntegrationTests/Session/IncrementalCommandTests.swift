@@ -27,6 +27,15 @@ import Testing
 
     let build = try Support.phasesplit(["build", "--no-out-link", "--json"] + package)
     try #require(build.status == 0, "\(build.standardError)")
+    let built = try Support.buildReport(build)
+    #expect(built.incremental?.sourceChanges?.mode == "incremental")
+    #expect(built.incremental?.sourceChanges?.changed == ["plain-make/main.c"])
+    // the summary says it too (the chain is in the store now: every segment reused)
+    let summary = try Support.phasesplit(["build", "--no-out-link"] + package)
+    #expect(
+      summary.standardOutput.contains("build: incremental on /nix/store/")
+        && summary.standardOutput.contains("(1 source path changed: plain-make/main.c)"),
+      "\(summary.standardOutput)")
 
     let explained = try Support.phasesplit(["explain", "--json"] + package)
     try #require(explained.status == 0, "\(explained.standardError)")
