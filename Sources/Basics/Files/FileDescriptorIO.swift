@@ -3,33 +3,31 @@
 /// The positional variants (`at:`) use `pread`/`pwrite`: they leave the descriptor's file
 /// offset as it is and follow the same return conventions as the sequential ones.
 public enum FileDescriptorIO {
-  /// Writes all `count` bytes at `pointer`; returns `errno` on failure, 0 on success.
-  public static func writeAll(_ descriptor: Int32, _ pointer: UnsafeRawPointer, count: Int) -> Int32 {
-    writeLoop(count: count) { done in write(descriptor, pointer + done, count - done) }
-  }
-
-  /// Writes all `count` bytes at `pointer` to the file at byte `offset`; returns `errno` on
-  /// failure, 0 on success.
+  /// Writes all `count` bytes at `pointer`, at the descriptor's offset or (`at:`) at byte
+  /// `offset` of the file; returns `errno` on failure, 0 on success.
   public static func writeAll(
-    _ descriptor: Int32, _ pointer: UnsafeRawPointer, count: Int, at offset: Int64
+    _ descriptor: Int32, _ pointer: UnsafeRawPointer, count: Int, at offset: Int64? = nil
   ) -> Int32 {
     writeLoop(count: count) { done in
-      pwrite(descriptor, pointer + done, count - done, off_t(offset) + off_t(done))
+      if let offset {
+        pwrite(descriptor, pointer + done, count - done, off_t(offset) + off_t(done))
+      } else {
+        write(descriptor, pointer + done, count - done)
+      }
     }
   }
 
-  /// Reads up to `count` bytes, fewer only at end of file; returns the count, or -errno on failure.
-  public static func readFully(_ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, count: Int) -> Int {
-    readLoop(count: count) { done in read(descriptor, pointer + done, count - done) }
-  }
-
-  /// Reads up to `count` bytes from the file at byte `offset`, fewer only at end of file;
-  /// returns the count, or -errno on failure.
+  /// Reads up to `count` bytes, at the descriptor's offset or (`at:`) from byte `offset` of
+  /// the file, fewer only at end of file; returns the count, or -errno on failure.
   public static func readFully(
-    _ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, count: Int, at offset: Int64
+    _ descriptor: Int32, _ pointer: UnsafeMutableRawPointer, count: Int, at offset: Int64? = nil
   ) -> Int {
     readLoop(count: count) { done in
-      pread(descriptor, pointer + done, count - done, off_t(offset) + off_t(done))
+      if let offset {
+        pread(descriptor, pointer + done, count - done, off_t(offset) + off_t(done))
+      } else {
+        read(descriptor, pointer + done, count - done)
+      }
     }
   }
 
