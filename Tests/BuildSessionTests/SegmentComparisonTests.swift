@@ -50,15 +50,16 @@ import Testing
   }
 
   /// A chain `demo-1-seg-unpack` → `demo-1-seg-build` → `demo-1` of source `src`, or its
-  /// incremental successor built on `base` (that chain's build segment and unpack segment):
+  /// incremental successor built on the `older` such chain (its build and unpack segments):
   /// `demo-1-seg-unpack` → `demo-1-incremental-seg-build` → `demo-1`.
   static func buildChain(
-    src: String, base: (build: String, buildOut: String, unpack: String, unpackOut: String)? = nil
+    src: String, on older: (chain: SegmentChain, graph: [String: Derivation])? = nil
   ) -> (chain: SegmentChain, graph: [String: Derivation]) {
     let tag = String(src.prefix(1))
     let store = { (name: String) in "/nix/store/\(String(repeating: tag, count: 32))-\(name)" }
     let unpackPath = store("demo-1-seg-unpack.drv")
     let unpackOut = store("demo-1-seg-unpack")
+    let base = older.map { ($0.chain.segment(named: "build")!, $0.chain.segment(named: "unpack")!) }
     let buildName = base == nil ? "demo-1-seg-build" : "demo-1-incremental-seg-build"
     let buildPath = store(buildName + ".drv")
     let buildOut = store(buildName)
@@ -68,12 +69,13 @@ import Testing
       ("phasesplitPrevious", unpackOut), ("src", src),
     ]
     var buildInputs = [unpackPath]
-    if let base {
+    if let (build, unpack) = base {
       buildEnvironment += [
-        ("phasesplitIncrementalBase", base.buildOut), ("phasesplitIncrementalBaseSource", base.unpackOut),
+        ("phasesplitIncrementalBase", build.outputPaths["out"]!),
+        ("phasesplitIncrementalBaseSource", unpack.outputPaths["out"]!),
         ("phasesplitPhases", "configurePhase buildPhase"),
       ]
-      buildInputs += [base.build, base.unpack]
+      buildInputs += [build.derivationPath, unpack.derivationPath]
     } else {
       buildEnvironment.append(("phasesplitPhases", "buildPhase"))
     }
@@ -87,11 +89,10 @@ import Testing
         outputs: ["out": store("demo-1")], inputs: [buildPath],
         environment: [("name", "demo-1"), ("phasesplitPrevious", buildOut), ("src", src)]),
     ]
-    if let base {
+    if let older, let (build, unpack) = base {
       // the base segments are in the incremental chain's closure too
-      let older = buildChain(src: "a-src")
-      graph[base.build] = older.graph[base.build]
-      graph[base.unpack] = older.graph[base.unpack]
+      graph[build.derivationPath] = older.graph[build.derivationPath]
+      graph[unpack.derivationPath] = older.graph[unpack.derivationPath]
     }
     let chain = try! SegmentChainReader.chain(finalPath: finalPath, graph: graph)
     return (chain, graph)
@@ -101,13 +102,7 @@ import Testing
   func incrementalSegmentIsOneReason() throws {
     let old = Self.buildChain(src: "a-src")
     let oldBuild = try #require(old.chain.segment(named: "build"))
-    let oldUnpack = try #require(old.chain.segment(named: "unpack"))
-    let new = Self.buildChain(
-      src: "b-src",
-      base: (
-        oldBuild.derivationPath, oldBuild.outputPaths["out"] ?? "", oldUnpack.derivationPath,
-        oldUnpack.outputPaths["out"] ?? ""
-      ))
+    let new = Self.buildChain(src: "b-src", on: old)
     let explanations = SegmentComparison(current: new, older: old).explain()
     #expect(explanations.map(\.segment) == ["unpack", "build", "install"])
     #expect(explanations[0].reasons == [.attributeChanged(name: "src", old: "a-src", new: "b-src")])

@@ -24,8 +24,7 @@ extension BuildSession {
     guard Self.findExecutable("unshare") != nil else {
       throw .enterUnavailable(reason: "`unshare` (util-linux) is not on PATH; install util-linux.")
     }
-    let graph = try await DerivationGraphReader(runner: runner).read(finalDerivationPath)
-    let chain = try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: graph)
+    let (chain, graph) = try await chainAndGraph(finalDerivationPath: finalDerivationPath)
     let unbuilt = target == .beforeFirstUnbuilt ? try await derivationsToBuild(finalDerivationPath) : []
     let plan = try EnterPlan.choose(target, in: chain, unbuilt: unbuilt)
     guard let next = graph[plan.next.derivationPath] else {

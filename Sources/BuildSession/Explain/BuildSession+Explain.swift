@@ -17,13 +17,9 @@ extension BuildSession {
   public func explain(
     finalDerivationPath: String, againstOlder olderFinalDerivationPath: String
   ) async throws(BuildSessionError) -> ExplainReport {
-    let reader = DerivationGraphReader(runner: runner)
-    let currentGraph = try await reader.read(finalDerivationPath)
-    let olderGraph = try await reader.read(olderFinalDerivationPath)
-    let currentChain = try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: currentGraph)
-    let olderChain = try SegmentChainReader.chain(finalPath: olderFinalDerivationPath, graph: olderGraph)
-    let comparison = SegmentComparison(
-      current: (currentChain, currentGraph), older: (olderChain, olderGraph))
+    let (currentChain, currentGraph) = try await chainAndGraph(finalDerivationPath: finalDerivationPath)
+    let older = try await chainAndGraph(finalDerivationPath: olderFinalDerivationPath)
+    let comparison = SegmentComparison(current: (currentChain, currentGraph), older: older)
     var report = ExplainReport(
       package: currentChain.packageName, derivation: finalDerivationPath,
       oldDerivation: olderFinalDerivationPath,

@@ -1,4 +1,5 @@
 import Basics
+import Derivations
 import Foundation
 import NixInterface
 
@@ -16,8 +17,16 @@ public struct BuildSession: Sendable {
 
   /// Reads the segment chain whose final segment is `finalDerivationPath`.
   public func chain(finalDerivationPath: String) async throws(BuildSessionError) -> SegmentChain {
+    try await chainAndGraph(finalDerivationPath: finalDerivationPath).chain
+  }
+
+  /// The segment chain whose final segment is `finalDerivationPath`, and that segment's
+  /// derivation closure (keyed by `.drv` path) it was read from.
+  func chainAndGraph(
+    finalDerivationPath: String
+  ) async throws(BuildSessionError) -> (chain: SegmentChain, graph: [String: Derivation]) {
     let graph = try await DerivationGraphReader(runner: runner).read(finalDerivationPath)
-    return try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: graph)
+    return (try SegmentChainReader.chain(finalPath: finalDerivationPath, graph: graph), graph)
   }
 
   /// The derivations among `derivationPath`'s closure that are not valid yet (a dry run).
@@ -38,8 +47,7 @@ public struct BuildSession: Sendable {
     terminalSize: @escaping @Sendable () -> TerminalSize = { .fallback },
     write: @escaping @Sendable (String) -> Void
   ) async throws(BuildSessionError) -> BuildReport {
-    let graph = try await DerivationGraphReader(runner: runner).read(request.finalDerivationPath)
-    let chain = try SegmentChainReader.chain(finalPath: request.finalDerivationPath, graph: graph)
+    let (chain, graph) = try await chainAndGraph(finalDerivationPath: request.finalDerivationPath)
     let toBuild = try await derivationsToBuild(request.finalDerivationPath)
     let display = ProgressDisplay(
       tracker: BuildTracker(chain: chain, toBuild: toBuild), packageName: chain.packageName, mode: mode,
